@@ -1,0 +1,44 @@
+import type { IncomingMessage } from "node:http";
+import { ApiError } from "./apiError";
+import { checkFaultsPatch, Faults } from "./faults";
+import type { ApiResult } from "./kind";
+import { parseJsonBody, readBody } from "./requestBody";
+import type { EmulatorStats } from "./stats";
+
+export const ADMIN_PREFIX = "/__emulator/";
+
+/** The operator controls of a running emulator, shared by the in-process API and the admin endpoints. */
+export interface AdminControls {
+  faults(): Faults;
+  setFaults(patch: Partial<Faults>): void;
+  revokeTokens(): void;
+  stats(): EmulatorStats;
+}
+
+/** `/__emulator/*`: unauthenticated operator endpoints, outside `/api/v2` and untouched by faults, rate limits and stats. */
+export async function serveAdmin(req: IncomingMessage, rawPath: string, controls: AdminControls): Promise<ApiResult> {
+  const endpoint = `${req.method} ${rawPath}`;
+  switch (endpoint) {
+    case "GET /__emulator/faults":
+      return { status: 200, body: controls.faults() };
+    case "PUT /__emulator/faults": {
+      const checked = checkFaultsPatch(parseJsonBody(await readBody(req)));
+      if (!checked.ok) {
+        throw new ApiError(400, "bad.request", `Invalid faults: ${checked.errors.map((e) => e.message).join("; ")}`, {}, checked.errors);
+      }
+      controls.setFaults(checked.value);
+      return { status: 200, body: controls.faults() };
+    }
+    case "POST /__emulator/revoke-tokens":
+      controls.revokeTokens();
+      return { status: 204 };
+    case "GET /__emulator/stats":
+      return { status: 200, body: controls.stats() };
+    default:
+      throw new ApiError(
+        404,
+        "not.found",
+        `No emulator admin endpoint ${endpoint}; use GET/PUT ${ADMIN_PREFIX}faults, POST ${ADMIN_PREFIX}revoke-tokens or GET ${ADMIN_PREFIX}stats.`,
+      );
+  }
+}
