@@ -1,0 +1,233 @@
+import nodeFetch from "node-fetch";
+import type { GenesysConfig } from "./config";
+import { GenesysApiError, asString, errorDetails, missingScopeOf, parseErrorBody } from "./apiError";
+import { exchange, type FetchFn, type HttpExchange } from "./httpTransport";
+import { collectLinkedPages, collectNumberedPages, collectTokenPages } from "./pagination";
+import { RateLimiter } from "./rateLimiter";
+import { buildRequestUrl, type Query } from "./requestUrl";
+import { retryAfterMs, withRetries } from "./retryPolicy";
+import { TokenManager } from "./tokenManager";
+
+export type { Query } from "./requestUrl";
+
+export interface ClientOptions {
+  /** Per-token request budget (default 300, the platform default); `inin-ratelimit-allowed` may lower it. */
+  rateLimitPerMinute?: number;
+  /** Length of the rate-limit window (default 60 000 ms); tests shorten it. */
+  rateLimitWindowMs?: number;
+  /** Budget for one call including all retries and waits (default 120 000 ms). */
+  deadlineMs?: number;
+  /** Timeout of a single HTTP attempt (default 30 000 ms). */
+  requestTimeoutMs?: number;
+  fetch?: typeof import("node-fetch").default;
+  /** First retry backoff (default 500 ms); doubles per attempt. */
+  minRetryDelayMs?: number;
+}
+
+export interface ApiResult<T> {
+  status: number;
+  body: T;
+  /** The platform's ININ-Correlation-Id, to quote to Genesys support. */
+  correlationId?: string;
+  /** HTTP attempts made, including the one that succeeded. */
+  attempts: number;
+}
+
+export type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /**
+   * Whether repeating the request after a lost response is harmless. Defaults to false for POST (creates) and true
+   * otherwise. Note a PUT carrying `version` that is repeated after its first attempt committed answers 409, and a
+   * repeated DELETE answers 404: callers of those should read `attempts > 1` on the error accordingly.
+   */
+  idempotent?: boolean;
+}
+
+const DEFAULTS = {
+  rateLimitPerMinute: 300,
+  rateLimitWindowMs: 60_000,
+  deadlineMs: 120_000,
+  requestTimeoutMs: 30_000,
+  minRetryDelayMs: 500,
+};
+
+/**
+ * Genesys Cloud Platform API client: bearer token, client-side rate limiting, retries and error mapping.
+ *
+ * Paths are `/api/v2/...` with every caller-supplied segment already encoded, e.g.
+ * `client.get(\`/api/v2/recording/policies/${encodeURIComponent(id)}\`)`; the client does not re-encode paths.
+ */
+export class ApiClient {
+  readonly stats: { requests: number; retries: number; throttled: number; readonly tokensFetched: number };
+  private readonly tokens: TokenManager;
+  private readonly limiter: RateLimiter;
+  private readonly fetchFn: FetchFn;
+  private readonly settings: typeof DEFAULTS;
+
+  constructor(
+    private readonly config: GenesysConfig,
+    options: ClientOptions = {},
+  ) {
+    const { fetch: fetchOption, ...numbers } = options;
+    for (const [name, value] of Object.entries(numbers)) {
+      if (value !== undefined && !(typeof value === "number" && value > 0)) {
+        throw new Error(`ApiClient option ${name} must be a positive number, got ${String(value)}`);
+      }
+    }
+    this.settings = { ...DEFAULTS, ...stripUndefined(numbers) };
+    this.fetchFn = fetchOption ?? nodeFetch;
+    this.tokens = new TokenManager(config, { fetch: this.fetchFn, requestTimeoutMs: this.settings.requestTimeoutMs });
+    this.limiter = new RateLimiter({
+      limit: this.settings.rateLimitPerMinute,
+      windowMs: this.settings.rateLimitWindowMs,
+      limitIsCeiling: options.rateLimitPerMinute !== undefined,
+    });
+    const tokens = this.tokens;
+    this.stats = {
+      requests: 0,
+      retries: 0,
+      throttled: 0,
+      get tokensFetched() {
+        return tokens.tokensFetched;
+      },
+    };
+  }
+
+  async request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+    const url = buildRequestUrl(this.config.apiUrl, path, opts.query).toString();
+    const errorPath = path.split("?", 1)[0];
+    const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const idempotent = opts.idempotent ?? method !== "POST";
+    let sends = 0;
+    let tokenRefreshed = false;
+
+    const send = async (deadlineAt: number): Promise<HttpExchange> => {
+      const token = await this.tokens.getToken();
+      await this.limiter.acquire();
+      sends += 1;
+      this.stats.requests += 1;
+      const response = await exchange(this.fetchFn, url, {
+        method,
+        path: errorPath,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: "application/json",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body,
+        timeoutMs: Math.max(1, Math.min(this.settings.requestTimeoutMs, deadlineAt - Date.now())),
+        ambiguousIfLost: method !== "GET",
+      });
+      this.observeRateHeaders(response);
+      // A refused token is replaced once per call: a second 401 means the credentials, not the token, are the problem.
+      if (response.status === 401 && !tokenRefreshed) {
+        tokenRefreshed = true;
+        this.tokens.invalidate(token);
+        this.stats.retries += 1;
+        return send(deadlineAt);
+      }
+      return response;
+    };
+
+    return withRetries(
+      async (_attemptNumber, deadlineAt) => {
+        try {
+          return this.toResult<T>(method, errorPath, await send(deadlineAt), sends);
+        } catch (error) {
+          if (error instanceof GenesysApiError) error.attempts = sends;
+          throw error;
+        }
+      },
+      { deadlineMs: this.settings.deadlineMs, minRetryDelayMs: this.settings.minRetryDelayMs, idempotent },
+      () => {
+        this.stats.retries += 1;
+      },
+    );
+  }
+
+  async get<T>(path: string, query?: Query): Promise<T> {
+    return (await this.request<T>("GET", path, { query })).body;
+  }
+
+  /** A create: not repeated after a lost response (see GenesysApiError.ambiguous). */
+  async post<T>(path: string, body: unknown): Promise<T> {
+    return (await this.request<T>("POST", path, { body })).body;
+  }
+
+  async put<T>(path: string, body: unknown): Promise<T> {
+    return (await this.request<T>("PUT", path, { body })).body;
+  }
+
+  async delete(path: string): Promise<void> {
+    await this.request<unknown>("DELETE", path);
+  }
+
+  /** All entities of a page-based list (`pageSize`/`pageNumber`). */
+  listPages<T>(path: string, query?: Query): Promise<T[]> {
+    return collectNumberedPages<T>((p, q) => this.get(p, q), path, query);
+  }
+
+  /** All entities of a token-based list (`pageToken`/`nextPageToken`). */
+  listTokenPages<T>(path: string, query?: Query): Promise<T[]> {
+    return collectTokenPages<T>((p, q) => this.get(p, q), path, query);
+  }
+
+  /** All entities of a list whose pages link to the next by path (`nextPage`, e.g. the audit log). */
+  listLinkedPages<T>(path: string, query?: Query): Promise<T[]> {
+    return collectLinkedPages<T>((p, q) => this.get(p, q), path, query);
+  }
+
+  private observeRateHeaders(response: HttpExchange): void {
+    const allowed = Number(response.headers.get("inin-ratelimit-allowed"));
+    if (allowed > 0) this.limiter.observeAllowed(allowed);
+    if (response.status === 429) {
+      this.stats.throttled += 1;
+      this.limiter.pauseFor(retryAfterMs((name) => response.headers.get(name)) ?? 0);
+    }
+  }
+
+  private toResult<T>(method: Method, path: string, response: HttpExchange, attempts: number): ApiResult<T> {
+    const correlationId = response.headers.get("inin-correlation-id") ?? undefined;
+    if (response.status >= 200 && response.status < 300) {
+      return { status: response.status, body: parseSuccessBody<T>(method, path, response), correlationId, attempts };
+    }
+    const body = parseErrorBody(response.text);
+    throw new GenesysApiError({
+      method,
+      path,
+      status: response.status,
+      code: asString(body.code),
+      reason: asString(body.message) ?? (response.text.slice(0, 200) || "no error message"),
+      contextId: asString(body.contextId) ?? correlationId,
+      details: errorDetails(body),
+      missingScope: response.status === 403 ? missingScopeOf(body) : undefined,
+      ambiguous: method !== "GET" && (response.status === 408 || response.status >= 500),
+      retryAfterMs: response.status === 429 ? retryAfterMs((name) => response.headers.get(name)) : undefined,
+    });
+  }
+}
+
+function parseSuccessBody<T>(method: Method, path: string, response: HttpExchange): T {
+  if (response.text === "") return undefined as T;
+  try {
+    return JSON.parse(response.text) as T;
+  } catch {
+    throw new GenesysApiError({
+      method,
+      path,
+      status: response.status,
+      code: "invalid.response.body",
+      reason: "the platform answered with a body that is not JSON",
+      contextId: response.headers.get("inin-correlation-id") ?? undefined,
+      // The write went through even though we cannot read what it returned.
+      ambiguous: method !== "GET",
+    });
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

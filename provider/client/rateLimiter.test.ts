@@ -1,0 +1,172 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ApiClient } from "./apiClient";
+import { RateLimiter, type Clock } from "./rateLimiter";
+import { ScriptedServer, type Reply } from "./testServer";
+
+/**
+ * Time moves only when the limiter sleeps, so spacing and throughput are exact and independent of machine load.
+ * Sleeping first lets pending callbacks run, as real time would, so callers record the instant they were let through.
+ */
+function virtualClock(): Clock {
+  let now = 0;
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      now += ms;
+    },
+  };
+}
+
+/** Largest number of `times` inside any half-open window [t, t + windowMs). */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[j] < sorted[i] - windowMs + 1e-9) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+async function runWorkers(limiter: RateLimiter, clock: Clock, workers: number, perWorker: number) {
+  const sends: { at: number; worker: number }[] = [];
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      for (let i = 0; i < perWorker; i++) {
+        await limiter.acquire();
+        sends.push({ at: clock.now(), worker });
+      }
+    }),
+  );
+  return sends;
+}
+
+test("16 concurrent workers never exceed the limit in any window and keep the budget full", async () => {
+  const clock = virtualClock();
+  const limiter = new RateLimiter({ limit: 100, windowMs: 1000, clock });
+  const sends = await runWorkers(limiter, clock, 16, 40);
+  const times = sends.map((s) => s.at);
+
+  assert.equal(sends.length, 640);
+  assert.ok(busiestWindow(times, 1000) <= 100, `busiest window ${busiestWindow(times, 1000)}`);
+  // Throughput relative to the limit: 640 sends over the elapsed windows.
+  const span = times[times.length - 1] - times[0];
+  const efficiency = (sends.length - 1) / ((span / 1000) * 100);
+  assert.ok(efficiency >= 0.95 && efficiency <= 1, `efficiency ${efficiency}`);
+  // Spread, not bursty: no 10 ms slice holds more than one request.
+  assert.equal(busiestWindow(times, 10), 1);
+});
+
+test("the budget is shared fairly: every worker advances at the same pace", async () => {
+  const clock = virtualClock();
+  const limiter = new RateLimiter({ limit: 60, windowMs: 1000, clock });
+  const sends = await runWorkers(limiter, clock, 16, 10);
+  for (const prefix of [16, 48, 96, 160]) {
+    const perWorker = new Map<number, number>();
+    for (const { worker } of sends.slice(0, prefix)) perWorker.set(worker, (perWorker.get(worker) ?? 0) + 1);
+    const counts = [...perWorker.values()];
+    assert.equal(perWorker.size, 16, `all workers served within the first ${prefix}`);
+    assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, `uneven after ${prefix}: ${counts}`);
+  }
+});
+
+test("after an idle period the first request leaves at once and the next a full interval later", async () => {
+  const clock = virtualClock();
+  const limiter = new RateLimiter({ limit: 10, windowMs: 1000, clock });
+  await limiter.acquire();
+  await clock.sleep(5000);
+  const before = clock.now();
+  await limiter.acquire();
+  assert.equal(clock.now(), before);
+  await limiter.acquire();
+  assert.equal(clock.now(), before + 100);
+});
+
+test("late timers do not cost throughput, and still never break the cap", async () => {
+  const exact = virtualClock();
+  // Every sleep overshoots by 3 ms, as busy event loops do.
+  const late: Clock = { now: exact.now, sleep: (ms) => exact.sleep(ms + 3) };
+  const limiter = new RateLimiter({ limit: 50, windowMs: 1000, clock: late });
+  const times = (await runWorkers(limiter, late, 16, 20)).map((s) => s.at);
+  const efficiency = (times.length - 1) / (((times[times.length - 1] - times[0]) / 1000) * 50);
+  assert.ok(efficiency >= 0.97, `efficiency ${efficiency}`);
+  assert.ok(busiestWindow(times, 1000) <= 50);
+});
+
+test("inin-ratelimit-allowed adapts the pace; an explicit limit stays a ceiling", async () => {
+  const clock = virtualClock();
+  const adaptive = new RateLimiter({ limit: 100, windowMs: 1000, clock });
+  adaptive.observeAllowed(20);
+  assert.equal(adaptive.limit, 20);
+  const sends = await runWorkers(adaptive, clock, 4, 15);
+  assert.ok(busiestWindow(sends.map((s) => s.at), 1000) <= 20);
+  adaptive.observeAllowed(500);
+  assert.equal(adaptive.limit, 500);
+
+  const capped = new RateLimiter({ limit: 100, windowMs: 1000, clock, limitIsCeiling: true });
+  capped.observeAllowed(500);
+  assert.equal(capped.limit, 100);
+  capped.observeAllowed(50);
+  assert.equal(capped.limit, 50);
+  capped.observeAllowed(Number.NaN);
+  assert.equal(capped.limit, 50);
+});
+
+test("pauseFor holds every waiter until the pause ends", async () => {
+  const clock = virtualClock();
+  const limiter = new RateLimiter({ limit: 1000, windowMs: 1000, clock });
+  limiter.pauseFor(750);
+  const start = clock.now();
+  await Promise.all([limiter.acquire(), limiter.acquire()]);
+  assert.ok(clock.now() - start >= 750);
+});
+
+test("a non-positive limit is refused with the reason", () => {
+  assert.throws(() => new RateLimiter({ limit: 0 }), /Rate limit must be a positive number of requests, got 0/);
+});
+
+test("through the client, the server never sees more than the limit per window", async () => {
+  const server = await ScriptedServer.start();
+  try {
+    const windowMs = 1000;
+    const limit = 10;
+    const seen: number[] = [];
+    // The server enforces the limit like the platform does, so any burst would show up as a 429.
+    server.api = (request): Reply => {
+      seen.push(request.at);
+      return busiestWindow(seen, windowMs) > limit
+        ? { status: 429, headers: { "Retry-After": "1" }, body: { code: "too.many.requests.retry.after" } }
+        : { status: 200, body: { ok: true }, headers: { "inin-ratelimit-allowed": String(limit) } };
+    };
+    const client = new ApiClient(server.config(), { rateLimitPerMinute: limit, rateLimitWindowMs: windowMs });
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      for (let i = 0; i < 2; i++) await client.get("/api/v2/ping");
+    }));
+    assert.equal(server.requests.length, 32);
+    assert.equal(client.stats.throttled, 0);
+    assert.ok(busiestWindow(seen, windowMs) <= limit);
+    // Full, not over-conservative: some window carries (nearly) the whole budget.
+    assert.ok(busiestWindow(seen, windowMs) >= limit - 1, `busiest window ${busiestWindow(seen, windowMs)}`);
+  } finally {
+    await server.close();
+  }
+});
+
+test("through the client, the platform's inin-ratelimit-allowed lowers the pace", async () => {
+  const server = await ScriptedServer.start();
+  try {
+    const seen: number[] = [];
+    server.api = (request) => {
+      seen.push(request.at);
+      return { status: 200, body: {}, headers: { "inin-ratelimit-allowed": "5" } };
+    };
+    // No explicit limit: the default (300 per window) would send all 8 within a few milliseconds.
+    const client = new ApiClient(server.config(), { rateLimitWindowMs: 1000 });
+    for (let i = 0; i < 8; i++) await client.get("/api/v2/ping");
+    assert.ok(busiestWindow(seen, 1000) <= 5, `busiest window ${busiestWindow(seen, 1000)}`);
+  } finally {
+    await server.close();
+  }
+});
