@@ -1,0 +1,121 @@
+import type { z } from "zod";
+import type { ApiClient } from "./client/apiClient";
+import { apiClient, configure } from "./providerContext";
+import { AUTO_NAMED_KEY, RESOURCE_NAME_KEY, resolveName } from "./lifecycle/autoName";
+import { diffInputs } from "./lifecycle/inputDiff";
+import { checkInputs, CheckFailure, CrossFieldRule } from "./validation/checkInputs";
+
+type Props = Record<string, unknown>;
+
+/**
+ * Everything that differs between resource kinds. `kindProvider` turns it into the dynamic provider the
+ * host calls, so every kind validates, diffs, names and reports the same way.
+ */
+export interface KindDefinition<I extends Props, L> {
+    /** Used in messages: "recording policy". */
+    label: string;
+    schema: z.ZodObject;
+    rules?: readonly CrossFieldRule<I>[];
+    /** Applied by `check` so state holds what the platform will hold. */
+    defaults?: Partial<I>;
+    /** Inputs never echoed in messages (their values are secrets). */
+    secretFields?: readonly string[];
+    /** Inputs the platform cannot change in place. */
+    replaceOn?: readonly string[];
+    /** Platform limit on `name`, when the kind is auto-named. */
+    nameMaxLength?: number;
+    create(client: ApiClient, inputs: I): Promise<L>;
+    /** Undefined when the object no longer exists. */
+    read(client: ApiClient, id: string): Promise<L | undefined>;
+    update(client: ApiClient, id: string, olds: Props, inputs: I): Promise<L>;
+    /** Must succeed when the object is already gone. */
+    delete(client: ApiClient, id: string): Promise<void>;
+    idOf(live: L): string;
+    /** The outputs: the inputs as the platform now holds them, plus computed values. */
+    outputs(live: L, inputs: I): Props;
+    /** The inputs that would produce `live`, so a refresh leaves later diffs truthful. */
+    inputsFromLive(live: L, oldInputs: Props): Props;
+}
+
+export interface DynamicProvider {
+    configure(req: Parameters<typeof configure>[0]): Promise<void>;
+    check(olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }>;
+    diff(id: string, olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }>;
+    create(inputs: Props): Promise<{ id: string; outs: Props }>;
+    read(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }>;
+    update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
+    delete(id: string, props: Props): Promise<void>;
+}
+
+/** The host sends results as protobuf Structs, which have no `undefined`: an absent value is left out. */
+function defined(props: Props): Props {
+    return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+}
+
+/** Keys that ride along with the user's inputs and must reach every later call unchanged. */
+function carried(props: Props): Props {
+    const out: Props = {};
+    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY]) if (props[key] !== undefined) out[key] = props[key];
+    return out;
+}
+
+export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): DynamicProvider {
+    const inputKeys = Object.keys(def.schema.shape);
+    const withContext = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+        try {
+            return await run();
+        } catch (err) {
+            if (err instanceof Error) err.message = `${action} ${def.label}: ${err.message}`;
+            throw err;
+        }
+    };
+
+    return {
+        configure,
+
+        async check(olds, news) {
+            const inputs: Props = { ...news };
+            for (const [key, value] of Object.entries(def.defaults ?? {})) if (inputs[key] === undefined) inputs[key] = value;
+            if (def.nameMaxLength !== undefined) {
+                const { name, autoNamed } = resolveName(news, olds, def.nameMaxLength);
+                inputs.name = name;
+                if (autoNamed) inputs[AUTO_NAMED_KEY] = true;
+                else delete inputs[AUTO_NAMED_KEY];
+            }
+            const previous = olds && Object.keys(olds).length > 0 ? olds : undefined;
+            return { inputs, failures: checkInputs<I>(def.schema as z.ZodType<I>, def.rules ?? [], inputs, previous, def.secretFields) };
+        },
+
+        async diff(_id, olds, news) {
+            const { changes, replaces } = diffInputs(olds, news, inputKeys, def.replaceOn ?? []);
+            return { changes, replaces, deleteBeforeReplace: false };
+        },
+
+        async create(inputs) {
+            return withContext("creating", async () => {
+                const live = await def.create(apiClient(), inputs as I);
+                return { id: def.idOf(live), outs: defined({ ...def.outputs(live, inputs as I), ...carried(inputs) }) };
+            });
+        },
+
+        async read(id, props) {
+            return withContext(`reading ${id} of`, async () => {
+                const live = await def.read(apiClient(), id);
+                if (live === undefined) return {};
+                const inputs = defined({ ...def.inputsFromLive(live, props), ...carried(props) });
+                return { id, props: defined({ ...def.outputs(live, inputs as I), ...carried(props) }), inputs };
+            });
+        },
+
+        async update(id, olds, news) {
+            return withContext(`updating ${id} of`, async () => {
+                const live = await def.update(apiClient(), id, olds, news as I);
+                return { outs: defined({ ...def.outputs(live, news as I), ...carried(news) }) };
+            });
+        },
+
+        async delete(id) {
+            await withContext(`deleting ${id} of`, () => def.delete(apiClient(), id));
+        },
+    };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/**
+ * Field schemas whose messages say what is expected, so `pulumi preview` prints a reason a person can act on.
+ * Messages follow the property path, e.g. "retentionDays must be a whole number from 1 to 365 (got 400)".
+ */
+
+export function wholeNumber(min: number, max: number, unit = "") {
+    const range = `must be a whole number${unit ? ` of ${unit}` : ""} from ${min} to ${max}`;
+    return z.number({ error: range }).int({ error: range }).min(min, { error: range }).max(max, { error: range });
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+    return z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(", ")}` });
+}
+
+export function text(maxLength: number, { allowEmpty = false } = {}) {
+    const base = z.string({ error: "must be a string" }).max(maxLength, { error: `must be at most ${maxLength} characters` });
+    return allowEmpty ? base : base.min(1, { error: "must not be empty" });
+}
+
+export const flag = z.boolean({ error: "must be true or false" });
+
+/** An https URL without embedded credentials: anything else would leak or downgrade what the platform sends. */
+export const httpsUrl = z.string({ error: "must be an https URL" }).superRefine((value, ctx) => {
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        ctx.addIssue({ code: "custom", message: "must be an absolute https URL, e.g. https://example.com/hook" });
+        return;
+    }
+    if (url.protocol !== "https:") {
+        ctx.addIssue({ code: "custom", message: `must use https (found ${url.protocol.replace(":", "")})` });
+    } else if (url.username || url.password) {
+        ctx.addIssue({ code: "custom", message: "must not embed credentials (user:password@); use the resource's secret or headers" });
+    }
+});
+
+/** A list whose items must not repeat; a repeat is reported at its own index. */
+export function uniqueList<T extends z.ZodTypeAny>(item: T, { min = 0, max = 1000, noun = "item" } = {}) {
+    return z
+        .array(item, { error: "must be a list" })
+        .min(min, { error: `must list at least ${min} ${noun}${min === 1 ? "" : "s"}` })
+        .max(max, { error: `must list at most ${max} ${noun}s` })
+        .superRefine((items, ctx) => {
+            const seen = new Map<string, number>();
+            items.forEach((value, index) => {
+                const key = JSON.stringify(value);
+                const first = seen.get(key);
+                if (first === undefined) seen.set(key, index);
+                else ctx.addIssue({ code: "custom", path: [index], message: `repeats ${key} (already at index ${first}); list each once` });
+            });
+            // Report repeats beside invalid items, so one preview lists every mistake.
+        }, { when: (payload) => Array.isArray(payload.value) });
+}

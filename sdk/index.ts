@@ -1,0 +1,1 @@
+export { RecordingPolicy, RecordingPolicyArgs, MediaType, RecordingQuality } from "./recordingPolicy";

@@ -1,0 +1,25 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The provider object handed to `pulumi.dynamic.Resource`. Pulumi serializes it into every resource's
+ * `__provider` input, so it only names the implementation: each method requires it by package path when
+ * the dynamic-provider host calls it. Nothing here reads configuration or touches the network.
+ */
+export function kindProvider(kind: string): pulumi.dynamic.ResourceProvider {
+    const load = () => require("genesys-pulumi/provider/registry");
+    return {
+        configure: (req) => load().configure(req),
+        check: (olds, news) => load().load(kind).check(olds, news),
+        diff: (id, olds, news) => load().load(kind).diff(id, olds, news),
+        create: (inputs) => load().load(kind).create(inputs),
+        read: (id, props) => load().load(kind).read(id, props),
+        update: (id, olds, news) => load().load(kind).update(id, olds, news),
+        delete: (id, props) => load().load(kind).delete(id, props),
+    };
+}
+
+/** Added to every resource's inputs so `check` can auto-name from the Pulumi resource name. */
+export const RESOURCE_NAME_KEY = "__resourceName";
+
+/** The module part of each resource's type token: `pulumi-nodejs:dynamic/genesys:<Kind>`. */
+export const TYPE_MODULE = "genesys";

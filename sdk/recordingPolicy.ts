@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import { kindProvider, RESOURCE_NAME_KEY, TYPE_MODULE } from "./kindProvider";
+
+const provider = kindProvider("recordingPolicy");
+
+export type MediaType = "audio" | "video" | "screen";
+export type RecordingQuality = "standard" | "high";
+
+export interface RecordingPolicyArgs {
+    /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
+    name?: pulumi.Input<string>;
+    description?: pulumi.Input<string>;
+    /** Defaults to true. */
+    enabled?: pulumi.Input<boolean>;
+    /** At least one, no repeats. */
+    mediaTypes: pulumi.Input<pulumi.Input<MediaType>[]>;
+    quality: pulumi.Input<RecordingQuality>;
+    /** 1 to 365, and no more than the storage target's retention. */
+    retentionDays: pulumi.Input<number>;
+    /** 1 to 24; defaults to 24. */
+    maxDurationHours?: pulumi.Input<number>;
+    /** The id of a recording storage target, when recordings go to your own bucket. */
+    storageTargetId?: pulumi.Input<string>;
+    /** https endpoints told about captured streams. */
+    webhookUrls?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** A Genesys Cloud WebRTC recording policy (`/api/v2/recording/policies`). */
+export class RecordingPolicy extends pulumi.dynamic.Resource {
+    declare readonly name: pulumi.Output<string>;
+    declare readonly description: pulumi.Output<string | undefined>;
+    declare readonly enabled: pulumi.Output<boolean>;
+    declare readonly mediaTypes: pulumi.Output<MediaType[]>;
+    declare readonly quality: pulumi.Output<RecordingQuality>;
+    declare readonly retentionDays: pulumi.Output<number>;
+    declare readonly maxDurationHours: pulumi.Output<number>;
+    declare readonly storageTargetId: pulumi.Output<string | undefined>;
+    declare readonly webhookUrls: pulumi.Output<string[]>;
+    /** The platform id (also the resource's `id`). */
+    declare readonly policyId: pulumi.Output<string>;
+    /** The platform version, +1 on each write. */
+    declare readonly version: pulumi.Output<number>;
+    /** Codec per recorded media type: audio OPUS 48 kHz; video VP8 720p (standard) or VP9 1080p (high). */
+    declare readonly codecMatrix: pulumi.Output<Partial<Record<MediaType, string>>>;
+    /** The seed's bandwidth estimate, at most 5000 kbps. */
+    declare readonly estimatedBandwidthKbps: pulumi.Output<number>;
+
+    constructor(name: string, args: RecordingPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+        super(
+            provider,
+            name,
+            {
+                ...args,
+                [RESOURCE_NAME_KEY]: name,
+                policyId: undefined,
+                version: undefined,
+                codecMatrix: undefined,
+                estimatedBandwidthKbps: undefined,
+            },
+            opts,
+            TYPE_MODULE,
+            "RecordingPolicy",
+        );
+    }
+}
