@@ -21,5 +21,15 @@ export function kindProvider(kind: string): pulumi.dynamic.ResourceProvider {
 /** Added to every resource's inputs so `check` can auto-name from the Pulumi resource name. */
 export const RESOURCE_NAME_KEY = "__resourceName";
 
+/**
+ * The props a resource class registers. Pulumi only resolves outputs whose keys are present in the props, so
+ * every declared output is listed (as undefined unless the user set it): an optional input left out, such as an
+ * auto-generated `name`, would otherwise never reach the program.
+ */
+export function resourceProps(resourceName: string, args: object, outputs: readonly string[]): Record<string, unknown> {
+    const props: Record<string, unknown> = Object.fromEntries(outputs.map((key) => [key, undefined]));
+    return Object.assign(props, args, { [RESOURCE_NAME_KEY]: resourceName });
+}
+
 /** The module part of each resource's type token: `pulumi-nodejs:dynamic/genesys:<Kind>`. */
 export const TYPE_MODULE = "genesys";

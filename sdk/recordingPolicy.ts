@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, RESOURCE_NAME_KEY, TYPE_MODULE } from "./kindProvider";
+import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
 
 const provider = kindProvider("recordingPolicy");
 
@@ -25,6 +25,22 @@ export interface RecordingPolicyArgs {
     webhookUrls?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
+const OUTPUTS = [
+    "name",
+    "description",
+    "enabled",
+    "mediaTypes",
+    "quality",
+    "retentionDays",
+    "maxDurationHours",
+    "storageTargetId",
+    "webhookUrls",
+    "policyId",
+    "version",
+    "codecMatrix",
+    "estimatedBandwidthKbps",
+] as const;
+
 /** A Genesys Cloud WebRTC recording policy (`/api/v2/recording/policies`). */
 export class RecordingPolicy extends pulumi.dynamic.Resource {
     declare readonly name: pulumi.Output<string>;
@@ -46,20 +62,6 @@ export class RecordingPolicy extends pulumi.dynamic.Resource {
     declare readonly estimatedBandwidthKbps: pulumi.Output<number>;
 
     constructor(name: string, args: RecordingPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            provider,
-            name,
-            {
-                ...args,
-                [RESOURCE_NAME_KEY]: name,
-                policyId: undefined,
-                version: undefined,
-                codecMatrix: undefined,
-                estimatedBandwidthKbps: undefined,
-            },
-            opts,
-            TYPE_MODULE,
-            "RecordingPolicy",
-        );
+        super(provider, name, resourceProps(name, args, OUTPUTS), opts, TYPE_MODULE, "RecordingPolicy");
     }
 }

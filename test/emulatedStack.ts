@@ -21,19 +21,29 @@ export interface EmulatedStack {
     stop(): Promise<void>;
 }
 
-export async function startEmulatedStack(options: { emulator?: EmulatorOptions; config?: PropertyMap; stack?: string } = {}): Promise<EmulatedStack> {
+export interface EmulatedStackOptions {
+    emulator?: EmulatorOptions;
+    /** Stack config on top of the emulator's URL and default client; a key set to undefined is left out. */
+    config?: PropertyMap;
+    stack?: string;
+    /** Environment of the dynamic-provider host (e.g. GENESYSCLOUD_* fallbacks, AWS endpoints). */
+    hostEnv?: Record<string, string>;
+}
+
+export async function startEmulatedStack(options: EmulatedStackOptions = {}): Promise<EmulatedStack> {
     const emulator = await startEmulator({ port: 0, ...options.emulator });
     const project = createConsumerProject();
     const engine = new Engine({
         consumerDir: project.dir,
         project: "genesys-contact-center",
         stack: options.stack ?? "test",
-        config: {
+        config: withoutUndefined({
             "genesys:apiUrl": emulator.url,
             "genesys:clientId": DEFAULT_CLIENT_ID,
             "genesys:clientSecret": makeSecret(DEFAULT_CLIENT_SECRET),
             ...options.config,
-        },
+        }),
+        hostEnv: options.hostEnv,
     });
     let token: string | undefined;
     const authorized = async () => (token ??= await tokenFor(emulator.url));
@@ -52,4 +62,8 @@ export async function startEmulatedStack(options: { emulator?: EmulatorOptions; 
             project.cleanup();
         },
     };
+}
+
+function withoutUndefined(map: PropertyMap): PropertyMap {
+    return Object.fromEntries(Object.entries(map).filter(([, value]) => value !== undefined));
 }

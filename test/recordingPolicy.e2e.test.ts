@@ -35,6 +35,7 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
         assert.match(live[0].name, /^voice-[0-9a-f]{7}$/);
         assert.equal(live[0].recordingQuality, "high");
         assert.deepEqual(run.exports.id, live[0].id);
+        assert.equal(run.exports.name, live[0].name, "the auto-name reaches the program");
         assert.equal(run.exports.version, 1);
         assert.deepEqual(run.exports.codecs, { audio: "OPUS 48 kHz", video: "VP9 1080p" });
         assert.equal(run.exports.kbps, 128 + 4000);

@@ -1,0 +1,36 @@
+import { Engine } from "../../test/harness/engine";
+import { runProgram } from "../../test/harness/mockProgram";
+import { makeSecret } from "../../test/harness/secrets";
+import { contactCenter } from "../stack/program";
+import type { DemoTarget, DeploymentOutcome } from "./deploymentOutcome";
+
+/**
+ * Deploys the example program without the Pulumi CLI: the program runs under Pulumi's mocks, every Genesys
+ * resource goes through the real dynamic-provider host driven over gRPC as the engine drives it, and AWS
+ * resources are simulated. Then a preview of the unchanged program, which must show no changes.
+ */
+export async function deployThroughHarness(target: DemoTarget): Promise<DeploymentOutcome> {
+    const engine = new Engine({
+        consumerDir: target.projectDir,
+        project: target.project,
+        stack: target.stack,
+        config: {
+            "genesys:apiUrl": target.apiUrl,
+            "genesys:clientId": target.clientId,
+            "genesys:clientSecret": makeSecret(target.clientSecret),
+        },
+    });
+    const up = await runProgram(() => contactCenter(), { backend: { kind: "engine", engine } });
+    const preview = await runProgram(() => contactCenter(), { backend: { kind: "engine", engine }, preview: true });
+    return {
+        rows: up.steps.map((step) => ({
+            resource: step.urn.split("::").pop() ?? step.urn,
+            type: step.type,
+            id: step.id,
+            operation: step.op,
+            durationMs: step.durationMs,
+        })),
+        outputs: up.exports,
+        changesOnSecondPreview: preview.steps.filter((step) => step.op !== "same").length,
+    };
+}
