@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
+import type { StorageTarget } from "./storageTarget";
 
 const provider = kindProvider("recordingPolicy");
 
@@ -19,8 +20,13 @@ export interface RecordingPolicyArgs {
     retentionDays: pulumi.Input<number>;
     /** 1 to 24; defaults to 24. */
     maxDurationHours?: pulumi.Input<number>;
-    /** The id of a recording storage target, when recordings go to your own bucket. */
+    /** The id of a recording storage target, when recordings go to your own bucket. Prefer `storageTarget`. */
     storageTargetId?: pulumi.Input<string>;
+    /**
+     * The storage target recordings go to. Unlike `storageTargetId`, it lets preview fail a policy whose
+     * `retentionDays` exceed the target's (recordings would vanish from the bucket before the policy expires them).
+     */
+    storageTarget?: StorageTarget;
     /** https endpoints told about captured streams. */
     webhookUrls?: pulumi.Input<pulumi.Input<string>[]>;
 }
@@ -62,6 +68,11 @@ export class RecordingPolicy extends pulumi.dynamic.Resource {
     declare readonly estimatedBandwidthKbps: pulumi.Output<number>;
 
     constructor(name: string, args: RecordingPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, resourceProps(name, args, OUTPUTS), opts, TYPE_MODULE, "RecordingPolicy");
+        const { storageTarget, ...inputs } = args;
+        if (storageTarget !== undefined && args.storageTargetId !== undefined) {
+            throw new Error(`RecordingPolicy ${name}: give storageTarget or storageTargetId, not both`);
+        }
+        const paired = storageTarget === undefined ? {} : { storageTargetId: storageTarget.id, storageTargetRetentionDays: storageTarget.retentionDays };
+        super(provider, name, resourceProps(name, { ...inputs, ...paired }, OUTPUTS), opts, TYPE_MODULE, "RecordingPolicy");
     }
 }

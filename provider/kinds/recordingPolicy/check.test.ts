@@ -117,6 +117,12 @@ describe("RecordingPolicy diff", () => {
         assert.deepEqual(result.replaces, []);
     });
 
+    it("does not update the policy when only the paired target's retention changed", async () => {
+        const paired = { ...olds, storageTargetId: "t1", storageTargetRetentionDays: 365 };
+        const result = await provider.diff("p1", paired, { ...paired, storageTargetRetentionDays: 400 });
+        assert.equal(result.changes, false);
+    });
+
     it("treats an unknown new value as a possible change", async () => {
         const result = await provider.diff("p1", olds, { ...olds, storageTargetId: UNKNOWN });
         assert.equal(result.changes, true);

@@ -15,6 +15,8 @@ export const recordingPolicyProvider = kindProvider<RecordingPolicyInputs, LiveR
     defaults: recordingPolicyDefaults,
     nameMaxLength: 200,
     replaceOn: [],
+    // A copy of the paired target's retention, for the rule at preview: not a reason to write the policy.
+    checkOnly: ["storageTargetRetentionDays"],
 
     create(client, inputs) {
         const body = toBody(inputs);

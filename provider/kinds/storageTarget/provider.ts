@@ -1,0 +1,85 @@
+import { kindProvider } from "../../kindProvider";
+import { bodyMatches } from "../../lifecycle/bodyMatches";
+import { createWithClientId } from "../../lifecycle/createWithClientId";
+import { updateVersioned } from "../../lifecycle/versionedUpdate";
+import { LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
+import { s3ClientFor, verifyBucketCompliance } from "./bucketCompliance";
+import { StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
+
+const LABEL = "recording storage target";
+
+async function preflight(inputs: StorageTargetInputs): Promise<void> {
+    if (!inputs.verifyBucket) return;
+    const s3 = s3ClientFor(inputs);
+    try {
+        await verifyBucketCompliance(s3, inputs);
+    } finally {
+        s3.destroy();
+    }
+}
+
+export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStorageTarget>({
+    label: LABEL,
+    schema: storageTargetInputs,
+    rules: storageTargetRules,
+    defaults: storageTargetDefaults,
+    secretFields: ["secretAccessKey"],
+    // A target is where recordings already are: pointing it at another bucket or region is a new target.
+    replaceOn: ["bucket", "region"],
+    // Whether to check the bucket is no reason on its own to write the target.
+    checkOnly: ["verifyBucket"],
+    nameMaxLength: 200,
+
+    async create(client, inputs) {
+        await preflight(inputs);
+        const body = toBody(inputs);
+        return createWithClientId({
+            put: (id) => api.put(client, id, body),
+            get: (id) => api.get(client, id),
+        });
+    },
+
+    read: (client, id) => api.get(client, id),
+
+    async update(client, id, olds, inputs) {
+        await preflight(inputs);
+        const body = toBody(inputs);
+        return updateVersioned({
+            label: LABEL,
+            id,
+            knownVersion: Number(olds.version),
+            put: (version) => api.put(client, id, body, version),
+            get: async () => {
+                const live = await api.get(client, id);
+                if (!live) throw new Error(`the ${LABEL} ${id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`);
+                return live;
+            },
+            holdsOurChange: (live) => bodyMatches({ ...readableBody(body) }, { ...live }),
+        });
+    },
+
+    delete: (client, id) => api.delete(client, id),
+
+    idOf: (live) => live.id,
+
+    // The platform never returns secretAccessKey, so it comes from the previous inputs/outputs: a refresh
+    // then shows no false drift, and a changed key in the program still shows as a change.
+    inputsFromLive: (live, oldInputs) => ({
+        name: live.name,
+        bucket: live.configuration.bucket,
+        region: live.configuration.region,
+        serverSideEncryption: live.configuration.serverSideEncryption,
+        kmsKeyId: live.configuration.kmsKeyId,
+        pathPrefix: live.configuration.pathPrefix,
+        retentionDays: live.retentionDays,
+        enabled: live.enabled,
+        roleArn: live.configuration.roleArn,
+        accessKeyId: live.configuration.accessKeyId,
+        secretAccessKey: live.configuration.accessKeyId === undefined ? undefined : oldInputs.secretAccessKey,
+        verifyBucket: oldInputs.verifyBucket,
+    }),
+
+    outputs(live, inputs) {
+        return { ...this.inputsFromLive(live, inputs), storageTargetId: live.id, version: live.version };
+    },
+});
