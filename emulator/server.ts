@@ -89,7 +89,8 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       if (ex.method !== "POST") throw methodNotAllowed(["POST"]);
       const result = await issueToken(ex.req, deps.tokens, deps.tokenTtlSeconds);
       if (result.status === 200) deps.stats.tokenIssued();
-      return { result, commits: result.status === 200 };
+      // Lost responses model platform writes whose outcome the client cannot know; a lost token only costs a retry.
+      return { result, commits: false };
     }
     if (hasDotSegment(ex.rawPath)) {
       throw new ApiError(400, "bad.request", "The path contains a '.' or '..' segment; ids must be plain ids.", {}, [
