@@ -1,0 +1,60 @@
+import type { ApiClient } from "../../client/apiClient";
+import { deleteOrGone, readOrGone } from "../../lifecycle/missingIsGone";
+import type { ReplaySequence } from "./derived";
+import { eventBusRegion, type EventStreamInputs } from "./schema";
+
+export type SequenceIndexTrigger = "automatic" | "manual";
+
+/** The platform's body for an event stream (API-CONTRACT.md). */
+export interface EventStreamBody {
+    name: string;
+    description?: string;
+    enabled: boolean;
+    retentionDays: number;
+    destination: { type: "eventbridge"; eventBridgeConfig: { arn: string; roleArn: string; region: string } };
+    filters: { topics: string[] };
+    replayConfig?: { enabled: boolean; startDate: string; sequenceIndexTrigger: SequenceIndexTrigger };
+}
+
+export interface LiveEventStream extends EventStreamBody {
+    id: string;
+    version: number;
+    selfUri: string;
+    dateCreated: string;
+    dateModified: string;
+    /** Present once a replay exists. */
+    replayStatus?: ReplaySequence;
+}
+
+const COLLECTION = "/api/v2/eventstreams";
+const item = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
+
+export function toBody(inputs: EventStreamInputs): EventStreamBody {
+    return {
+        name: inputs.name,
+        description: inputs.description,
+        enabled: inputs.enabled,
+        retentionDays: inputs.retentionDays,
+        destination: {
+            type: "eventbridge",
+            eventBridgeConfig: { arn: inputs.eventBusArn, roleArn: inputs.roleArn, region: inputs.region ?? (eventBusRegion(inputs.eventBusArn) as string) },
+        },
+        filters: { topics: inputs.topics },
+        replayConfig: inputs.replay && {
+            enabled: true,
+            startDate: inputs.replay.startDate,
+            sequenceIndexTrigger: inputs.replay.sequenceIndexTrigger ?? "automatic",
+        },
+    };
+}
+
+export const eventStreamApi = {
+    create: (client: ApiClient, body: EventStreamBody) => client.post<LiveEventStream>(COLLECTION, body),
+    get: (client: ApiClient, id: string) => readOrGone(() => client.get<LiveEventStream>(item(id))),
+    put: (client: ApiClient, id: string, body: EventStreamBody, version: number) => client.put<LiveEventStream>(item(id), { ...body, version }),
+    delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(item(id))),
+    async findByName(client: ApiClient, name: string): Promise<LiveEventStream | undefined> {
+        const page = await client.listPages<LiveEventStream>(COLLECTION, { name });
+        return page.find((stream) => stream.name === name);
+    },
+};
