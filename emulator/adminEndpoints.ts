@@ -2,6 +2,8 @@ import type { IncomingMessage } from "node:http";
 import { ApiError } from "./apiError";
 import { checkFaultsPatch, Faults } from "./faults";
 import type { ApiResult } from "./kind";
+import { checkRegionConfigs, RegionConfig, RegionHealth } from "./kinds/regions";
+import { checkReplayPatch, ReplayOptions } from "./replaySequence";
 import { parseJsonBody, readBody } from "./requestBody";
 import type { EmulatorStats } from "./stats";
 
@@ -13,6 +15,10 @@ export interface AdminControls {
   setFaults(patch: Partial<Faults>): void;
   revokeTokens(): void;
   stats(): EmulatorStats;
+  replay(): ReplayOptions;
+  setReplay(patch: Partial<ReplayOptions>): void;
+  regions(): RegionHealth[];
+  setRegions(regions: RegionConfig[]): void;
 }
 
 /** `/__emulator/*`: unauthenticated operator endpoints, outside `/api/v2` and untouched by faults, rate limits and stats. */
@@ -34,11 +40,31 @@ export async function serveAdmin(req: IncomingMessage, rawPath: string, controls
       return { status: 204 };
     case "GET /__emulator/stats":
       return { status: 200, body: controls.stats() };
+    case "GET /__emulator/replay":
+      return { status: 200, body: controls.replay() };
+    case "PUT /__emulator/replay": {
+      const checked = checkReplayPatch(parseJsonBody(await readBody(req)), controls.replay());
+      if (!checked.ok) {
+        throw new ApiError(400, "bad.request", `Invalid replay settings: ${checked.errors.map((e) => e.message).join("; ")}`, {}, checked.errors);
+      }
+      controls.setReplay(checked.value);
+      return { status: 200, body: controls.replay() };
+    }
+    case "GET /__emulator/regions":
+      return { status: 200, body: controls.regions() };
+    case "PUT /__emulator/regions": {
+      const checked = checkRegionConfigs(parseJsonBody(await readBody(req)));
+      if (!checked.ok) {
+        throw new ApiError(400, "bad.request", `Invalid regions: ${checked.errors.map((e) => e.message).join("; ")}`, {}, checked.errors);
+      }
+      controls.setRegions(checked.value);
+      return { status: 200, body: controls.regions() };
+    }
     default:
       throw new ApiError(
         404,
         "not.found",
-        `No emulator admin endpoint ${endpoint}; use GET/PUT ${ADMIN_PREFIX}faults, POST ${ADMIN_PREFIX}revoke-tokens or GET ${ADMIN_PREFIX}stats.`,
+        `No emulator admin endpoint ${endpoint}; use GET/PUT ${ADMIN_PREFIX}faults, POST ${ADMIN_PREFIX}revoke-tokens, GET ${ADMIN_PREFIX}stats, GET/PUT ${ADMIN_PREFIX}replay or GET/PUT ${ADMIN_PREFIX}regions.`,
       );
   }
 }

@@ -5,8 +5,10 @@ import type { AdminControls } from "./adminEndpoints";
 import { Collections } from "./collection";
 import { checkFaultsPatch, defaultFaults, DEFAULT_RATE_LIMIT_PER_MINUTE, Faults } from "./faults";
 import { KINDS } from "./kinds";
+import { checkRegionConfigs, defaultRegions, RegionConfig, RegionHealth, RegionTable } from "./kinds/regions";
 import { Random, seededRandom } from "./prng";
 import { RateLimiter } from "./rateLimiter";
+import { ReplayOptions, ReplaySettings } from "./replaySequence";
 import { Router } from "./router";
 import { ALL_SCOPES } from "./scopes";
 import { createRequestListener } from "./server";
@@ -16,6 +18,8 @@ import { ClientConfig, TokenStore } from "./tokens";
 export type { ClientConfig } from "./tokens";
 export type { EmulatorStats } from "./stats";
 export type { Faults } from "./faults";
+export type { ReplayOptions } from "./replaySequence";
+export type { RegionConfig, RegionHealth } from "./kinds/regions";
 export { ALL_SCOPES } from "./scopes";
 
 /** The built-in client: holds every scope of the contract. */
@@ -38,6 +42,10 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Clock in epoch ms for token expiry, rate windows, timestamps and read-after-write; tests inject one. */
   now?: () => number;
+  /** Sequence data of event-stream replays (length, gaps); also settable at run time via `/__emulator/replay`. */
+  replay?: Partial<ReplayOptions>;
+  /** The org's regions and their health (default: a handful of real region ids, all HEALTHY); also `/__emulator/regions`. */
+  regions?: RegionConfig[];
 }
 
 export interface RunningEmulator {
@@ -49,12 +57,24 @@ export interface RunningEmulator {
   /** Every issued token becomes invalid (401). */
   revokeTokens(): void;
   stats(): EmulatorStats;
+  /** Replay settings for replays started from now on (existing replays keep their data). */
+  replay(): ReplayOptions;
+  setReplay(patch: Partial<ReplayOptions>): void;
+  regions(): RegionHealth[];
+  /** Replaces every region; a health change may switch failover strategies (audit-log Failover entries). */
+  setRegions(regions: RegionConfig[]): void;
   stop(): Promise<void>;
 }
 
 function checkFaultsOrThrow(patch: Partial<Faults>): Partial<Faults> {
   const checked = checkFaultsPatch(patch);
   if (!checked.ok) throw new TypeError(`invalid emulator faults: ${checked.errors.map((e) => e.message).join("; ")}`);
+  return checked.value;
+}
+
+function checkRegionsOrThrow(configs: unknown): RegionHealth[] {
+  const checked = checkRegionConfigs(configs);
+  if (!checked.ok) throw new TypeError(`invalid emulator regions: ${checked.errors.map((e) => e.message).join("; ")}`);
   return checked.value;
 }
 
@@ -84,7 +104,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const tokens = new TokenStore(clients, now);
   const stats = new StatsRecorder();
   const collections = new Collections({ now, readAfterWrite404Ms: () => faults.readAfterWrite404Ms, dataDir: options.dataDir && path.resolve(options.dataDir) });
-  const router = new Router(KINDS.flatMap((kind) => kind.routes({ collection: (o) => collections.get(o) })));
+  const replay = new ReplaySettings(options.replay);
+  const regions = new RegionTable(options.regions === undefined ? defaultRegions() : checkRegionsOrThrow(options.regions));
+  const router = new Router(KINDS.flatMap((kind) => kind.routes({ collection: (o) => collections.get(o), now, replay, regions })));
 
   const controls: AdminControls = {
     faults: () => ({ ...faults }),
@@ -99,6 +121,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       log(`${new Date().toISOString()} all tokens revoked`);
     },
     stats: () => stats.snapshot(),
+    replay: () => replay.current(),
+    setReplay: (patch) => {
+      const current = replay.set(patch);
+      log(`${new Date().toISOString()} replay set ${JSON.stringify(current)}`);
+    },
+    regions: () => regions.list(),
+    setRegions: (configs) => {
+      regions.replace(checkRegionsOrThrow(configs));
+      log(`${new Date().toISOString()} regions set ${JSON.stringify(regions.list())}`);
+    },
   };
 
   const server = http.createServer(

@@ -1,4 +1,6 @@
 import type { Collection, CollectionOptions } from "./collection";
+import type { ReplaySettings } from "./replaySequence";
+import type { RegionTable } from "./kinds/regions";
 import type { Scope } from "./scopes";
 import type { Validation } from "./validation";
 
@@ -31,6 +33,12 @@ export interface Route {
 export interface KindContext {
   /** The named collection, created (and loaded from dataDir) on first use and shared across kinds. */
   collection(options: CollectionOptions): Collection;
+  /** The emulator's clock in epoch ms, for rules that depend on the date. */
+  now: () => number;
+  /** How replays produce sequence data (event streams); changeable at run time. */
+  replay: ReplaySettings;
+  /** The org's regions and their health (failover strategies); changeable at run time. */
+  regions: RegionTable;
 }
 
 /** One resource kind of the contract; each lives in its own file under `kinds/` and is listed in `kinds/index.ts`. */

@@ -22,6 +22,16 @@ export interface KindDefinition<I extends Props, L> {
     secretFields?: readonly string[];
     /** Inputs the platform cannot change in place. */
     replaceOn?: readonly string[];
+    /**
+     * For inputs that replace only on some changes (a schema's removed or retyped field, not an added one):
+     * the inputs to report as replaces, given the previous outputs and the new inputs. Called only on a change.
+     */
+    replacesFor?(olds: Props, news: Props): string[];
+    /**
+     * Inputs read only by `check` (copies of another resource's values, for validation at preview): a change
+     * to them alone is no reason to update the object.
+     */
+    checkOnly?: readonly string[];
     /** Platform limit on `name`, when the kind is auto-named. */
     nameMaxLength?: number;
     create(client: ApiClient, inputs: I): Promise<L>;
@@ -60,7 +70,7 @@ function carried(props: Props): Props {
 }
 
 export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): DynamicProvider {
-    const inputKeys = Object.keys(def.schema.shape);
+    const inputKeys = Object.keys(def.schema.shape).filter((key) => !def.checkOnly?.includes(key));
     const withContext = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
         try {
             return await run();
@@ -88,7 +98,8 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
 
         async diff(_id, olds, news) {
             const { changes, replaces } = diffInputs(olds, news, inputKeys, def.replaceOn ?? []);
-            return { changes, replaces, deleteBeforeReplace: false };
+            const more = changes && def.replacesFor ? def.replacesFor(olds, news).filter((key) => !replaces.includes(key)) : [];
+            return { changes, replaces: [...replaces, ...more], deleteBeforeReplace: false };
         },
 
         async create(inputs) {

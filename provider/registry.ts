@@ -1,6 +1,13 @@
 import type { DynamicProvider } from "./kindProvider";
 import { configure } from "./providerContext";
 import { recordingPolicyProvider } from "./kinds/recordingPolicy/provider";
+import { dataSchemaProvider } from "./kinds/dataSchema/provider";
+import { dataRecordProvider } from "./kinds/dataRecord/provider";
+import { dataRecordSetProvider } from "./kinds/dataRecordSet/provider";
+import { failoverStrategyProvider } from "./kinds/failoverStrategy/provider";
+import { storageTargetProvider } from "./kinds/storageTarget/provider";
+import { webhookProvider } from "./kinds/webhook/provider";
+import { eventStreamProvider } from "./kinds/eventStream/provider";
 
 /**
  * The one entry point the serialized `__provider` of every SDK resource requires, by package path, at
@@ -9,6 +16,13 @@ import { recordingPolicyProvider } from "./kinds/recordingPolicy/provider";
  */
 const providers = {
     recordingPolicy: recordingPolicyProvider,
+    dataSchema: dataSchemaProvider,
+    dataRecord: dataRecordProvider,
+    dataRecordSet: dataRecordSetProvider,
+    failoverStrategy: failoverStrategyProvider,
+    storageTarget: storageTargetProvider,
+    webhook: webhookProvider,
+    eventStream: eventStreamProvider,
 } satisfies Record<string, DynamicProvider>;
 
 export type KindName = keyof typeof providers;

@@ -388,7 +388,16 @@ export class Deployment {
         if (this.preview) {
             return { ...base, op: "update", id: old.id, outputs: checked.inputs };
         }
-        const updated = await provider.update(urn, old.id, send(old.outputs), send(checked.inputs), send(old.inputs));
+        let updated: PropertyMap;
+        try {
+            updated = await provider.update(urn, old.id, send(old.outputs), send(checked.inputs), send(old.inputs));
+        } catch (err) {
+            // As for create: a partial failure's properties become the state, so the next `up` retries only the rest.
+            if (err instanceof ProviderCallError && err.initFailure !== undefined) {
+                save(old.id, checked.inputs, finalOutputs(err.initFailure.properties, checked.inputs));
+            }
+            throw err;
+        }
         const outputs = finalOutputs(updated, checked.inputs);
         save(old.id, checked.inputs, outputs);
         return { ...base, op: "update", id: old.id, outputs };

@@ -1,0 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** What differs between the dev, staging and prod stacks: everything else is the same program. */
+export interface StackSettings {
+    environment: string;
+    retentionDays: number;
+    recordingQuality: "standard" | "high";
+    /** Customer-managed KMS key for recordings (prod); AES256 elsewhere. */
+    useKms: boolean;
+    failoverRegions: string[];
+    /** The AWS account Genesys Cloud assumes roles from, and the org id it presents as external id. */
+    genesysAwsAccountId: string;
+    genesysOrgId: string;
+    eventRetentionDays: number;
+}
+
+export function stackSettings(): StackSettings {
+    const config = new pulumi.Config();
+    return {
+        environment: pulumi.getStack(),
+        retentionDays: config.getNumber("retentionDays") ?? 30,
+        recordingQuality: (config.get("recordingQuality") ?? "standard") as StackSettings["recordingQuality"],
+        useKms: config.getBoolean("useKms") ?? false,
+        failoverRegions: config.getObject<string[]>("failoverRegions") ?? ["us-east-1", "us-west-2"],
+        // Genesys Cloud's own AWS account for customer integrations; override per org if Genesys says otherwise.
+        genesysAwsAccountId: config.get("genesysAwsAccountId") ?? "765628985471",
+        genesysOrgId: config.get("genesysOrgId") ?? "00000000-0000-0000-0000-000000000000",
+        eventRetentionDays: config.getNumber("eventRetentionDays") ?? 7,
+    };
+}

@@ -1,0 +1,245 @@
+import { randomUUID } from "node:crypto";
+import type { ApiClient } from "../../client/apiClient";
+import type { DynamicProvider } from "../../kindProvider";
+import { configure, apiClient } from "../../providerContext";
+import { bodyMatches } from "../../lifecycle/bodyMatches";
+import { createWithClientId } from "../../lifecycle/createWithClientId";
+import { diffInputs } from "../../lifecycle/inputDiff";
+import { PartialFailure } from "../../lifecycle/partialFailure";
+import { updateVersioned } from "../../lifecycle/versionedUpdate";
+import { checkInputs, CheckFailure } from "../../validation/checkInputs";
+import { containsUnknown, isUnknown } from "../../validation/unknowns";
+import { dataOf, dataRecordApi as api } from "../dataRecord/api";
+import { unresolvedReferences } from "../dataRecord/referenceCheck";
+import { validatorFor } from "../dataRecord/recordValidator";
+import { dataSchemaApi } from "../dataSchema/api";
+import { planChanges, recordHash, RecordHashes } from "./recordPlan";
+import { readRecordFile, SourceRecord } from "./recordSource";
+import { DataRecordSetInputs, dataRecordSetDefaults, dataRecordSetInputs, dataRecordSetRules, recordFailures } from "./schema";
+import { settleConcurrently } from "./settleConcurrently";
+
+type Props = Record<string, unknown>;
+
+const LABEL = "data record set";
+/** Failures spelled out in one error message; the rest are counted. */
+const MAX_LISTED_FAILURES = 20;
+/** Inputs `check` computes from the records; never taken from the program. */
+const COMPUTED = ["recordHashes", "recordCount", "sourceHash"] as const;
+
+/** The inputs as `check` leaves them for create/update: with the records' hashes (and the file's). */
+type CheckedInputs = DataRecordSetInputs & { recordHashes?: RecordHashes; recordCount?: number; sourceHash?: string };
+
+/** The records the inputs name: the `records` list as given, or the file read now. */
+function sourceRecords(inputs: DataRecordSetInputs): { records: SourceRecord[]; sourceHash?: string } {
+    if (inputs.file !== undefined) return readRecordFile(inputs.file, inputs.keyColumn, inputs.fields);
+    const records = (inputs.records ?? []).map((record, index) => ({ ...record, origin: `records[${index}]`, property: `records[${index}]` }));
+    return { records };
+}
+
+function hashesOf(records: readonly SourceRecord[]): RecordHashes {
+    const hashes: RecordHashes = {};
+    for (const record of records) hashes[record.key] = recordHash(record.data);
+    return hashes;
+}
+
+/** The records to write, re-read from their source; a file that changed since `check` hashed it is refused. */
+function recordsToWrite(inputs: CheckedInputs): Map<string, SourceRecord> {
+    const source = sourceRecords(inputs);
+    if (inputs.file !== undefined && source.sourceHash !== inputs.sourceHash) {
+        throw new Error(`${inputs.file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`);
+    }
+    return new Map(source.records.map((record) => [record.key, record]));
+}
+
+function describeError(err: unknown): string {
+    return err instanceof Error ? err.message : String(err);
+}
+
+interface SetState {
+    hashes: RecordHashes;
+    versions: Record<string, number>;
+    failures: string[];
+}
+
+function outputsOf(inputs: CheckedInputs, state: SetState): Props {
+    const outs: Props = {
+        schemaId: inputs.schemaId,
+        keyColumn: inputs.keyColumn,
+        recordHashes: state.hashes,
+        recordVersions: state.versions,
+        recordCount: Object.keys(state.hashes).length,
+        concurrency: inputs.concurrency,
+    };
+    if (inputs.file !== undefined) {
+        outs.file = inputs.file;
+        outs.sourceHash = inputs.sourceHash;
+    }
+    return outs;
+}
+
+async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (err) {
+        if (err instanceof Error && !(err instanceof PartialFailure)) err.message = `${action} ${LABEL}: ${err.message}`;
+        throw err;
+    }
+}
+
+/**
+ * The outputs when every change applied. Otherwise throws: a PartialFailure carrying the outputs of what did
+ * apply, or (a create where nothing applied) a plain error, so no empty set enters the stack.
+ */
+function outputsOrFailure(action: string, id: string, inputs: CheckedInputs, state: SetState, attempted: number, anyApplied: boolean): Props {
+    const outs = outputsOf(inputs, state);
+    if (state.failures.length === 0) return outs;
+    const listed = state.failures.slice(0, MAX_LISTED_FAILURES).join("; ");
+    const more = state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
+    const summary = `${state.failures.length} of ${attempted} record changes failed: ${listed}${more}`;
+    if (!anyApplied && action === "creating") throw new Error(summary);
+    throw new PartialFailure(
+        `${action} ${LABEL}: ${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
+        id,
+        outs,
+        state.failures.slice(0, MAX_LISTED_FAILURES),
+    );
+}
+
+/**
+ * Writes the given records (new or changed) and deletes the removed keys under one concurrency limit,
+ * recording each success in `state` and each failure in `state.failures`. True when anything applied.
+ */
+async function applyChanges(client: ApiClient, inputs: DataRecordSetInputs, state: SetState, put: SourceRecord[], remove: string[]): Promise<boolean> {
+    const unresolved = await unresolvedReferences(client, inputs.fields, put);
+    const blocked = new Set(unresolved.map((u) => u.key));
+    for (const u of unresolved) state.failures.push(`record ${JSON.stringify(u.key)}: ${u.reason}`);
+    const writes = put.filter((record) => !blocked.has(record.key));
+    type Change = { kind: "put"; record: SourceRecord } | { kind: "remove"; key: string };
+    const changes: Change[] = [...writes.map((record) => ({ kind: "put" as const, record })), ...remove.map((key) => ({ kind: "remove" as const, key }))];
+    const results = await settleConcurrently(changes, inputs.concurrency, async (change) => {
+        if (change.kind === "remove") return api.delete(client, inputs.schemaId, change.key);
+        const { key, data } = change.record;
+        const known = state.versions[key];
+        if (known === undefined) {
+            return createWithClientId({ id: key, put: (id) => api.put(client, inputs.schemaId, id, data), get: (id) => api.getOrThrow(client, inputs.schemaId, id) });
+        }
+        return updateVersioned({
+            label: "data record",
+            id: key,
+            knownVersion: known,
+            put: (version) => api.put(client, inputs.schemaId, key, data, version),
+            get: () => api.getOrThrow(client, inputs.schemaId, key),
+            holdsOurChange: (live) => bodyMatches(data, dataOf(live)),
+        });
+    });
+    let anyApplied = false;
+    results.forEach((result, index) => {
+        const change = changes[index];
+        const key = change.kind === "put" ? change.record.key : change.key;
+        if (!result.ok) {
+            state.failures.push(`record ${JSON.stringify(key)}: ${describeError(result.error)}`);
+            return;
+        }
+        anyApplied = true;
+        if (change.kind === "remove") {
+            delete state.hashes[key];
+            delete state.versions[key];
+        } else {
+            state.hashes[key] = recordHash(change.record.data);
+            state.versions[key] = (result.value as { version: number }).version;
+        }
+    });
+    return anyApplied;
+}
+
+/**
+ * Many records of one schema as one resource. State keeps a hash and a version per record (not the data),
+ * so a diff compares hashes and an update writes only the records that changed; writes run concurrently
+ * under the API client's rate limit and retries, and per-record failures are reported together while the
+ * records that succeeded stay in the stack (see PartialFailure).
+ */
+export const dataRecordSetProvider: DynamicProvider = {
+    configure,
+
+    async check(olds, news) {
+        const inputs: Props = { ...news };
+        for (const key of COMPUTED) delete inputs[key];
+        for (const [key, value] of Object.entries(dataRecordSetDefaults)) if (inputs[key] === undefined) inputs[key] = value;
+        const failures: CheckFailure[] = checkInputs<DataRecordSetInputs>(dataRecordSetInputs, dataRecordSetRules, inputs, olds);
+        const sourceBlocked = failures.some((f) => !f.property.startsWith("records")) || [inputs.fields, inputs.rules, inputs.file, inputs.keyColumn].some(containsUnknown) || isUnknown(inputs.records);
+        if (sourceBlocked) return { inputs, failures };
+        const typed = inputs as DataRecordSetInputs;
+        let source: { records: SourceRecord[]; sourceHash?: string };
+        try {
+            source = sourceRecords(typed);
+        } catch (err) {
+            return { inputs, failures: [...failures, { property: "file", reason: `file ${describeError(err)}` }] };
+        }
+        const invalidIndices = new Set(failures.map((f) => Number(/^records\[(\d+)\]/.exec(f.property)?.[1])).filter(Number.isInteger));
+        failures.push(...recordFailures(source.records, validatorFor(typed.fields, typed.rules), invalidIndices));
+        if (!containsUnknown(typed.records)) {
+            inputs.recordHashes = hashesOf(source.records);
+            inputs.recordCount = source.records.length;
+            if (source.sourceHash !== undefined) inputs.sourceHash = source.sourceHash;
+        }
+        return { inputs, failures };
+    },
+
+    async diff(_id, olds, news) {
+        const schema = diffInputs(olds, news, ["schemaId"], ["schemaId"]);
+        const records = news.recordHashes === undefined || diffInputs(olds, news, ["recordHashes"], []).changes;
+        return { changes: schema.changes || records, replaces: schema.replaces, deleteBeforeReplace: false };
+    },
+
+    create(news) {
+        const inputs = news as CheckedInputs;
+        return inContext("creating", async () => {
+            const wanted = recordsToWrite(inputs);
+            const id = `${inputs.schemaId}/${randomUUID()}`;
+            const state: SetState = { hashes: {}, versions: {}, failures: [] };
+            const anyApplied = await applyChanges(apiClient(), inputs, state, [...wanted.values()], []);
+            return { id, outs: outputsOrFailure("creating", id, inputs, state, wanted.size, anyApplied) };
+        });
+    },
+
+    async read(id, props) {
+        const client = apiClient();
+        const schemaId = String(props.schemaId);
+        if ((await dataSchemaApi.get(client, schemaId)) === undefined) return {};
+        const held = (props.recordHashes ?? {}) as RecordHashes;
+        const hashes: RecordHashes = {};
+        const versions: Record<string, number> = {};
+        for (const live of await api.list(client, schemaId)) {
+            if (!(live.id in held)) continue;
+            hashes[live.id] = recordHash(dataOf(live));
+            versions[live.id] = live.version;
+        }
+        return { id, props: { ...props, recordHashes: hashes, recordVersions: versions, recordCount: Object.keys(hashes).length } };
+    },
+
+    update(id, olds, news) {
+        const inputs = news as CheckedInputs;
+        return inContext(`updating ${id} of`, async () => {
+            const wanted = recordsToWrite(inputs);
+            const state: SetState = {
+                hashes: { ...((olds.recordHashes ?? {}) as RecordHashes) },
+                versions: { ...((olds.recordVersions ?? {}) as Record<string, number>) },
+                failures: [],
+            };
+            const plan = planChanges(state.hashes, hashesOf([...wanted.values()]));
+            const put = plan.put.map((key) => wanted.get(key) as SourceRecord);
+            const anyApplied = await applyChanges(apiClient(), inputs, state, put, plan.remove);
+            return { outs: outputsOrFailure(`updating ${id} of`, id, inputs, state, put.length + plan.remove.length, anyApplied) };
+        });
+    },
+
+    async delete(id, props) {
+        const client = apiClient();
+        const keys = Object.keys((props.recordHashes ?? {}) as RecordHashes);
+        const results = await settleConcurrently(keys, Number(props.concurrency ?? dataRecordSetDefaults.concurrency), (key) => api.delete(client, String(props.schemaId), key));
+        const failed = results.flatMap((result, index) => (result.ok ? [] : [`record ${JSON.stringify(keys[index])}: ${describeError(result.error)}`]));
+        if (failed.length > 0) {
+            throw new Error(`deleting ${id} of ${LABEL}: ${failed.length} of ${keys.length} records could not be deleted (run \`pulumi destroy\` again; records already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`);
+        }
+    },
+};
