@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type EngineEvent } from "@pulumi/pulumi/automation";
@@ -13,10 +13,13 @@ export function pulumiCliAvailable(): boolean {
 /**
  * The real thing: `pulumi up` through the Automation API, with a local file backend in a temporary directory
  * and a passphrase secrets provider, then `pulumi preview`, which must show no changes. Credentials reach the
- * provider through the environment fallbacks, so the stack files in the repository are left untouched.
+ * provider through the environment fallbacks; the run-time config (the emulator's URL, a replay date, the
+ * webhook secret) is set with `pulumi config set` and the stack file is restored afterwards, as committed.
  */
 export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutcome> {
     const backendDir = mkdtempSync(join(tmpdir(), "genesys-demo-state-"));
+    const stackFile = join(target.projectDir, `Pulumi.${target.stack}.yaml`);
+    const committedStackFile = readFileSync(stackFile, "utf8");
     try {
         const stack = await LocalWorkspace.createOrSelectStack(
             { stackName: target.stack, workDir: target.projectDir },
@@ -24,12 +27,16 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
                 envVars: {
                     PULUMI_BACKEND_URL: `file://${backendDir}`,
                     PULUMI_CONFIG_PASSPHRASE: "genesys-pulumi-demo",
-                    GENESYSCLOUD_API_URL: target.apiUrl,
                     GENESYSCLOUD_OAUTHCLIENT_ID: target.clientId,
                     GENESYSCLOUD_OAUTHCLIENT_SECRET: target.clientSecret,
+                    ...target.providerEnv,
                 },
             },
         );
+        await stack.setAllConfig({
+            ...Object.fromEntries(Object.entries(target.config).map(([key, value]) => [key, { value, secret: target.secretKeys.includes(key) }])),
+            "genesys:apiUrl": { value: target.apiUrl },
+        });
         const started = new Map<string, number>();
         const rows: DeploymentRow[] = [];
         const onEvent = (event: EngineEvent) => {
@@ -51,13 +58,13 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
         const changes = Object.entries(preview.changeSummary)
             .filter(([op]) => op !== "same")
             .reduce((sum, [, count]) => sum + (count ?? 0), 0);
-        await stack.workspace.removeStack(target.stack, { force: true });
         return {
             rows,
             outputs: Object.fromEntries(Object.entries(up.outputs).map(([key, output]) => [key, output.secret ? "[secret]" : output.value])),
             changesOnSecondPreview: changes,
         };
     } finally {
+        writeFileSync(stackFile, committedStackFile);
         rmSync(backendDir, { recursive: true, force: true });
     }
 }

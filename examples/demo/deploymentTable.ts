@@ -7,9 +7,12 @@ export interface DeploymentRow {
     durationMs: number;
 }
 
-/** `pulumi-nodejs:dynamic/genesys:RecordingPolicy` → `genesys:RecordingPolicy`; `aws:s3/bucketV2:BucketV2` stays. */
+/**
+ * Type tokens as the Pulumi CLI prints them: `pulumi-nodejs:dynamic/genesys:RecordingPolicy` →
+ * `genesys:RecordingPolicy`, `aws:s3/bucket:Bucket` → `aws:s3:Bucket`.
+ */
 export function shortType(type: string): string {
-    return type.replace(/^pulumi-nodejs:dynamic\//, "");
+    return type.replace(/^pulumi-nodejs:dynamic\//, "").replace(/^([^:/]+):([^:/]+)\/[^:]+:/, "$1:$2:");
 }
 
 /** A plain-text table a person reads at a glance, plus a totals line. */

@@ -1,24 +1,31 @@
+import type { S3Double } from "../../test/s3Double";
 import { Engine } from "../../test/harness/engine";
 import { runProgram } from "../../test/harness/mockProgram";
-import { makeSecret } from "../../test/harness/secrets";
+import { makeSecret, type PropertyMap } from "../../test/harness/secrets";
 import { contactCenter } from "../stack/program";
 import type { DemoTarget, DeploymentOutcome } from "./deploymentOutcome";
+import { simulatedAws } from "./simulatedAws";
 
 /**
  * Deploys the example program without the Pulumi CLI: the program runs under Pulumi's mocks, every Genesys
  * resource goes through the real dynamic-provider host driven over gRPC as the engine drives it, and AWS
- * resources are simulated. Then a preview of the unchanged program, which must show no changes.
+ * resources are simulated (buckets in an S3 double, so the storage target's pre-flight is real). Then a
+ * preview of the unchanged program, which must show no changes.
  */
-export async function deployThroughHarness(target: DemoTarget): Promise<DeploymentOutcome> {
+export async function deployThroughHarness(target: DemoTarget, s3: S3Double): Promise<DeploymentOutcome> {
+    const config: PropertyMap = {
+        ...Object.fromEntries(Object.entries(target.config).map(([key, value]) => [key, target.secretKeys.includes(key) ? makeSecret(value) : value])),
+        "genesys:apiUrl": target.apiUrl,
+        "genesys:clientId": target.clientId,
+        "genesys:clientSecret": makeSecret(target.clientSecret),
+    };
     const engine = new Engine({
         consumerDir: target.projectDir,
         project: target.project,
         stack: target.stack,
-        config: {
-            "genesys:apiUrl": target.apiUrl,
-            "genesys:clientId": target.clientId,
-            "genesys:clientSecret": makeSecret(target.clientSecret),
-        },
+        config,
+        simulate: simulatedAws(s3),
+        hostEnv: target.providerEnv,
     });
     const up = await runProgram(() => contactCenter(), { backend: { kind: "engine", engine } });
     const preview = await runProgram(() => contactCenter(), { backend: { kind: "engine", engine }, preview: true });

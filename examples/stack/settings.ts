@@ -12,6 +12,14 @@ export interface StackSettings {
     genesysAwsAccountId: string;
     genesysOrgId: string;
     eventRetentionDays: number;
+    /** When set, the event stream replays from here (ISO 8601 with a zone); checked only when it changes. */
+    replayStartDate?: string;
+    /** Whether the storage target's S3 pre-flight runs (it needs AWS credentials that can read the bucket). */
+    verifyBucket: boolean;
+    dataLakeWebhookUrl: string;
+    dnsSyncWebhookUrl: string;
+    /** Signing secret for both webhooks; set with `pulumi config set --secret webhookSecret`. */
+    webhookSecret?: pulumi.Output<string>;
 }
 
 export function stackSettings(): StackSettings {
@@ -26,5 +34,10 @@ export function stackSettings(): StackSettings {
         genesysAwsAccountId: config.get("genesysAwsAccountId") ?? "765628985471",
         genesysOrgId: config.get("genesysOrgId") ?? "00000000-0000-0000-0000-000000000000",
         eventRetentionDays: config.getNumber("eventRetentionDays") ?? 7,
+        replayStartDate: config.get("replayStartDate"),
+        verifyBucket: config.getBoolean("verifyBucket") ?? true,
+        dataLakeWebhookUrl: config.get("dataLakeWebhookUrl") ?? "https://datalake.example.com/genesys/recordings",
+        dnsSyncWebhookUrl: config.get("dnsSyncWebhookUrl") ?? "https://dns.example.com/genesys/failover",
+        webhookSecret: config.getSecret("webhookSecret"),
     };
 }
