@@ -71,6 +71,13 @@ export class Collection {
     return this.present(stored);
   }
 
+  /** The object as a write sees it: never hidden by the read-after-write fault, which models lagging reads only. */
+  current(id: string): JsonObject {
+    const stored = this.objects.get(id);
+    if (!stored) throw notFound(this.options.label, id);
+    return this.present(stored);
+  }
+
   update(id: string, fields: JsonObject, expectedVersion?: number): JsonObject {
     const stored = this.objects.get(id);
     if (!stored) throw notFound(this.options.label, id);

@@ -8,8 +8,14 @@ export interface Faults {
   rateLimitPerMinute: number;
   /** Share (0..1) of requests answered 429 regardless of the real rate limit. */
   share429: number;
+  /** Retry-After (seconds, fractions allowed) of the 429s `share429` injects; 0 leaves the header out. */
+  retryAfterSeconds: number;
   /** Share (0..1) of requests answered 503 before any work is done. */
   share5xx: number;
+  /** Share (0..1) of token requests answered 503 (the login service down while the API is up). */
+  shareToken5xx: number;
+  /** Share (0..1) of requests whose connection is reset before any work is done. */
+  shareReset: number;
   /** Share (0..1) of successful writes that commit but whose response is lost (socket destroyed). */
   shareLostResponse: number;
   /** A GET of an object written less than this many ms ago answers 404, like an eventually consistent read. */
@@ -25,7 +31,10 @@ export function defaultFaults(): Faults {
     latencyMs: 0,
     rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
     share429: 0,
+    retryAfterSeconds: 1,
     share5xx: 0,
+    shareToken5xx: 0,
+    shareReset: 0,
     shareLostResponse: 0,
     readAfterWrite404Ms: 0,
     seed: 1,
@@ -41,7 +50,10 @@ const RULES: Record<keyof Faults, Rule> = {
   latencyMs: nonNegativeInteger,
   rateLimitPerMinute: { check: (v) => Number.isInteger(v) && v >= 1, expectation: "an integer >= 1" },
   share429: share,
+  retryAfterSeconds: { check: (v) => v >= 0, expectation: "a number of seconds >= 0" },
   share5xx: share,
+  shareToken5xx: share,
+  shareReset: share,
   shareLostResponse: share,
   readAfterWrite404Ms: nonNegativeInteger,
   seed: nonNegativeInteger,

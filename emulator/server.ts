@@ -61,7 +61,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     ex.res.setHeader("inin-ratelimit-count", String(verdict.count));
     ex.res.setHeader("inin-ratelimit-reset", String(verdict.resetSeconds));
     if (verdict.limited) throw tooManyRequests(verdict.resetSeconds);
-    if (chance(faults.share429)) throw tooManyRequests(1);
+    if (chance(faults.share429)) throw tooManyRequests(faults.retryAfterSeconds);
   }
 
   function authenticate(ex: Exchange, token: IssuedToken | undefined): IssuedToken {
@@ -84,9 +84,16 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
     const token = bearer ? deps.tokens.lookup(bearer) : undefined;
     rateLimit(ex, token ? `token:${bearer}` : `address:${ex.req.socket.remoteAddress}`, faults);
     if (chance(faults.share5xx)) throw new ApiError(503, "service.unavailable", "The service is temporarily unavailable; retry with backoff.");
+    if (chance(faults.shareReset)) {
+      deps.stats.connectionReset();
+      ex.lost = true;
+      ex.req.socket.destroy();
+      throw new ApiError(503, "connection.reset", "The connection was reset.");
+    }
 
     if (isTokenRequest) {
       if (ex.method !== "POST") throw methodNotAllowed(["POST"]);
+      if (chance(faults.shareToken5xx)) throw new ApiError(503, "service.unavailable", "The login service is temporarily unavailable; retry with backoff.");
       const result = await issueToken(ex.req, deps.tokens, deps.tokenTtlSeconds);
       if (result.status === 200) deps.stats.tokenIssued();
       // Lost responses model platform writes whose outcome the client cannot know; a lost token only costs a retry.
@@ -165,6 +172,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
   };
 }
 
+/** `retryAfterSeconds` 0: no Retry-After header, as some gateways answer. */
 function tooManyRequests(retryAfterSeconds: number): ApiError {
   return new ApiError(
     429,
@@ -172,7 +180,7 @@ function tooManyRequests(retryAfterSeconds: number): ApiError {
     `Rate limit exceeded; retry after ${retryAfterSeconds} seconds.`,
     { retryAfterSeconds: String(retryAfterSeconds) },
     [],
-    { "Retry-After": String(retryAfterSeconds) },
+    retryAfterSeconds > 0 ? { "Retry-After": String(retryAfterSeconds) } : {},
   );
 }
 

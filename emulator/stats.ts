@@ -7,6 +7,8 @@ export interface EmulatorStats {
   tokensIssued: number;
   /** Writes that committed but whose response was dropped by the shareLostResponse fault. */
   lostResponses: number;
+  /** Connections reset before any work by the shareReset fault. */
+  connectionResets: number;
   /** Keyed "METHOD /route/{pattern}" so ids do not explode the key space; unmatched paths count as "METHOD (unmatched)". */
   perPath: Record<string, number>;
 }
@@ -16,6 +18,7 @@ export class StatsRecorder {
   private rateLimited = 0;
   private tokensIssued = 0;
   private lostResponses = 0;
+  private connectionResets = 0;
   private readonly byStatus = new Map<number, number>();
   private readonly byPath = new Map<string, number>();
 
@@ -37,6 +40,10 @@ export class StatsRecorder {
     this.lostResponses += 1;
   }
 
+  connectionReset(): void {
+    this.connectionResets += 1;
+  }
+
   snapshot(): EmulatorStats {
     return {
       requests: this.requests,
@@ -44,6 +51,7 @@ export class StatsRecorder {
       rateLimited: this.rateLimited,
       tokensIssued: this.tokensIssued,
       lostResponses: this.lostResponses,
+      connectionResets: this.connectionResets,
       perPath: Object.fromEntries(this.byPath),
     };
   }

@@ -4,7 +4,7 @@
  * platform is the embedded emulator. Tests use it to exercise a resource kind end to end.
  */
 import { createConsumerProject, type ConsumerProject } from "./harness/consumerProject";
-import { Engine } from "./harness/engine";
+import { Engine, type EngineOptions } from "./harness/engine";
 import { runProgram, type ProgramRun } from "./harness/mockProgram";
 import { makeSecret, type PropertyMap } from "./harness/secrets";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
@@ -18,6 +18,8 @@ export interface EmulatedStack {
     run(program: () => unknown, options?: { preview?: boolean }): Promise<ProgramRun>;
     /** What the platform holds, read straight from the emulator's API. */
     platform: { get(path: string): Promise<{ status: number; body: any }>; put(path: string, body: unknown): Promise<{ status: number; body: any }>; remove(path: string): Promise<number> };
+    /** Stops the emulator and starts it again on the same port and options (with `dataDir`, the state survives). */
+    restartEmulator(): Promise<void>;
     stop(): Promise<void>;
 }
 
@@ -28,10 +30,12 @@ export interface EmulatedStackOptions {
     stack?: string;
     /** Environment of the dynamic-provider host (e.g. GENESYSCLOUD_* fallbacks, AWS endpoints). */
     hostEnv?: Record<string, string>;
+    /** How the engine starts the dynamic-provider host (default: the real host process per operation). */
+    startHost?: EngineOptions["startHost"];
 }
 
 export async function startEmulatedStack(options: EmulatedStackOptions = {}): Promise<EmulatedStack> {
-    const emulator = await startEmulator({ port: 0, ...options.emulator });
+    let emulator = await startEmulator({ port: 0, ...options.emulator });
     const project = createConsumerProject();
     const engine = new Engine({
         consumerDir: project.dir,
@@ -44,18 +48,33 @@ export async function startEmulatedStack(options: EmulatedStackOptions = {}): Pr
             ...options.config,
         }),
         hostEnv: options.hostEnv,
+        startHost: options.startHost,
     });
     let token: string | undefined;
     const authorized = async () => (token ??= await tokenFor(emulator.url));
+    // Tests revoke and expire tokens: the platform view takes a fresh one when its own is refused.
+    const asPlatform = async (method: string, path: string, body?: unknown) => {
+        const answer = await call(emulator.url, await authorized(), method, path, body);
+        if (answer.status !== 401) return answer;
+        token = undefined;
+        return call(emulator.url, await authorized(), method, path, body);
+    };
     return {
-        emulator,
+        get emulator() {
+            return emulator;
+        },
         engine,
         project,
         run: (program, runOptions = {}) => runProgram(program, { backend: { kind: "engine", engine }, preview: runOptions.preview }),
         platform: {
-            get: async (path) => call(emulator.url, await authorized(), "GET", path),
-            put: async (path, body) => call(emulator.url, await authorized(), "PUT", path, body),
-            remove: async (path) => (await call(emulator.url, await authorized(), "DELETE", path)).status,
+            get: (path) => asPlatform("GET", path),
+            put: (path, body) => asPlatform("PUT", path, body),
+            remove: async (path) => (await asPlatform("DELETE", path)).status,
+        },
+        async restartEmulator() {
+            await emulator.stop();
+            emulator = await startEmulator({ ...options.emulator, port: emulator.port });
+            token = undefined;
         },
         async stop() {
             await emulator.stop();

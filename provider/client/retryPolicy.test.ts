@@ -106,3 +106,9 @@ test("withRetries returns the first success", async () => {
   assert.equal(calls, 3);
   assert.deepEqual(retried, [1, 2]);
 });
+
+test("a 429 while the window still has room is not told to wait for the window's reset", () => {
+  const headers = (h: Record<string, string>) => (name: string) => h[name] ?? null;
+  assert.equal(retryAfterMs(headers({ "inin-ratelimit-reset": "45", "inin-ratelimit-count": "3", "inin-ratelimit-allowed": "300" })), undefined);
+  assert.equal(retryAfterMs(headers({ "inin-ratelimit-reset": "45", "inin-ratelimit-count": "300", "inin-ratelimit-allowed": "300" })), 45_000);
+});

@@ -49,8 +49,9 @@ export function backoffMs(attempt: number, options: Pick<RetryOptions, "minRetry
 }
 
 /**
- * How long a 429 asks us to wait: `Retry-After` (seconds or an HTTP date), else `inin-ratelimit-reset` (seconds).
- * Undefined when neither header is usable, leaving the choice to backoff.
+ * How long a 429 asks us to wait: `Retry-After` (seconds or an HTTP date), else `inin-ratelimit-reset` (seconds) unless
+ * `inin-ratelimit-count` shows the window is not used up (then the 429 is not about the window, and waiting for its
+ * reset, up to a minute, would be wrong). Undefined when no header is usable, leaving the choice to backoff.
  */
 export function retryAfterMs(header: (name: string) => string | null, nowMs: number = Date.now()): number | undefined {
   const retryAfter = header("retry-after")?.trim();
@@ -60,6 +61,9 @@ export function retryAfterMs(header: (name: string) => string | null, nowMs: num
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - nowMs);
   }
+  const count = Number(header("inin-ratelimit-count"));
+  const allowed = Number(header("inin-ratelimit-allowed"));
+  if (count > 0 && allowed > 0 && count < allowed) return undefined;
   const resetText = header("inin-ratelimit-reset")?.trim();
   const reset = resetText ? Number(resetText) : NaN;
   return Number.isFinite(reset) && reset >= 0 ? Math.round(reset * 1000) : undefined;

@@ -1,5 +1,8 @@
 import { GenesysApiError } from "../client/apiError";
 
+/** POSTs per create: a burst of 5xx can refuse more than one in a row. */
+const MAX_POSTS = 4;
+
 /**
  * A POST that creates is not idempotent: when its outcome is unknown (the response was lost, or a 5xx
  * arrived after the write may have committed) retrying it blindly could leave a duplicate on the
@@ -10,12 +13,13 @@ export async function createAdoptingOrphan<L>(steps: {
     post(): Promise<L>;
     findByName(): Promise<L | undefined>;
 }): Promise<L> {
-    try {
-        return await steps.post();
-    } catch (err) {
-        if (!(err instanceof GenesysApiError) || !err.ambiguous) throw err;
-        const orphan = await steps.findByName();
-        if (orphan !== undefined) return orphan;
-        return steps.post();
+    for (let posts = 1; ; posts++) {
+        try {
+            return await steps.post();
+        } catch (err) {
+            if (!(err instanceof GenesysApiError) || !err.ambiguous || posts === MAX_POSTS) throw err;
+            const orphan = await steps.findByName();
+            if (orphan !== undefined) return orphan;
+        }
     }
 }

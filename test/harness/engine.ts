@@ -10,7 +10,7 @@
 // `pulumi` command is a fresh host process); other types go to a simulated provider.
 import { performance } from "node:perf_hooks";
 import { createLimiter, type Limiter } from "./concurrencyLimit";
-import { startProviderHost, type ProviderHost } from "./providerHost";
+import { startProviderHost, type ProviderHost, type ProviderHostOptions } from "./providerHost";
 import {
     ProviderCallError,
     isDynamicType,
@@ -80,6 +80,11 @@ export interface EngineOptions {
     parallel?: number;
     simulate?: SimulateFn;
     hostEnv?: Record<string, string>;
+    /**
+     * Starts the dynamic-provider host for each operation; default: the real host process (startProviderHost).
+     * Large test matrices pass an in-process stand-in that keeps the host's contract but skips the process start.
+     */
+    startHost?: (options: ProviderHostOptions) => Promise<ProviderHost>;
 }
 
 export class Engine {
@@ -228,7 +233,7 @@ export class ProviderSession {
     }
 
     private startHost(): Promise<ProviderHost> {
-        this.host ??= startProviderHost({
+        this.host ??= (this.options.startHost ?? startProviderHost)({
             cwd: this.options.consumerDir,
             project: this.project,
             env: this.options.hostEnv,

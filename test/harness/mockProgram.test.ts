@@ -100,4 +100,15 @@ describe("runProgram (Pulumi program under mocks)", () => {
         assert.deepEqual(again.steps.map((s) => s.op), ["same", "same", "same"]);
         assert.deepEqual(again.exports, up.exports);
     });
+
+    it("fails the run when a resource others depend on fails, instead of waiting for its outputs", { timeout: 30_000 }, async () => {
+        const engine = new Engine({ consumerDir: project.dir, config });
+        const failing = () => {
+            const first = new Echo("first", { name: "" });
+            const second = new Echo("second", { name: "second", peerToken: first.token });
+            return { token: second.token };
+        };
+        await assert.rejects(runProgram(failing, { backend: { kind: "engine", engine } }), /Echo first: .*check errors: name: name must be a non-empty string/);
+        assert.deepEqual(engine.resources(), [], "nothing was created");
+    });
 });

@@ -38,6 +38,7 @@ import {
 import { defaultSimulate, type SimulateFn } from "./simulatedResources";
 
 const settingsInternals = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+const debuggableInternals = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown };
 
 const stackType = "pulumi:pulumi:Stack";
 
@@ -115,6 +116,16 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
     const registrations: Registration[] = [];
     const steps: StepResult[] = [];
     const errors: string[] = [];
+    // The first error ends the run, as the engine does: a resource that depended on a failed one never settles its
+    // outputs (the SDK rejects its registration without resolving them), so the stack's own outputs never resolve and
+    // waiting for the program would hang. The real language host simply exits once the engine stops answering.
+    let programFailed!: () => void;
+    const failure = new Promise<void>((resolve) => (programFailed = resolve));
+    const fail = (message: string) => {
+        errors.push(message);
+        programFailed();
+    };
+    const inFlight = new Set<Promise<unknown>>();
     let exports: PropertyMap = {};
     const deployment = backend.kind === "engine" ? backend.engine.startDeployment({ preview }) : undefined;
     const inProcess =
@@ -155,7 +166,9 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
         try {
             const registration = toRegistration(req, stack, project);
             registrations.push(registration);
-            const outcome = await register(registration);
+            const registering = register(registration);
+            inFlight.add(registering);
+            const outcome = await registering.finally(() => inFlight.delete(registering));
             monitor.resources.set(registration.urn, {
                 urn: registration.urn,
                 id: outcome.id ?? null,
@@ -167,7 +180,7 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
             response.setObject(Struct.fromJavaScript(outcome.state as Record<string, JavaScriptValue>));
             callback(null, response);
         } catch (err) {
-            errors.push(`${req.getType()} ${req.getName()}: ${err instanceof Error ? err.message : String(err)}`);
+            fail(`${req.getType()} ${req.getName()}: ${err instanceof Error ? err.message : String(err)}`);
             callback(err, undefined);
         }
     };
@@ -179,13 +192,26 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
         registerOutputs(req, callback);
     };
 
-    const stopCatching = catchProgramRejections((err) => errors.push(err instanceof Error ? err.message : String(err)));
-    try {
+    const stopCatching = catchProgramRejections((err) => fail(err instanceof Error ? err.message : String(err)));
+    const completed = (async () => {
         await pulumi.runtime.runInPulumiStack(async () => program());
         await settingsInternals.waitForRPCs();
+    })();
+    try {
+        await Promise.race([completed, failure]);
     } catch (err) {
-        errors.push(err instanceof Error ? err.message : String(err));
+        fail(err instanceof Error ? err.message : String(err));
     } finally {
+        if (errors.length > 0) {
+            completed.catch(() => undefined);
+            // Steps already sent to the engine finish, as in a real deployment; then the rejections the failure sets
+            // off inside the SDK (pure promise chains) are let through while this run still owns them.
+            while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+            await new Promise((resolve) => setImmediate(resolve));
+            // The failed resource's dependents never settle; the language host exits without reporting them as leaks
+            // (it has logged the error), so they are dropped here rather than fail the test process at exit.
+            debuggableInternals.leakedPromises();
+        }
         if (deployment !== undefined) {
             steps.push(...(await deployment.finish()));
         }

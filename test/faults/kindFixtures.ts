@@ -1,0 +1,169 @@
+// One small program per resource kind for the fault matrix. Each declares, for generation `gen` and revision `rev`:
+// a rotating object named after the generation (a new generation creates one and deletes the previous one) and a
+// stable object whose content follows the revision (a new revision updates it in place). One `up` that moves both
+// therefore exercises create, update and delete at once.
+import * as genesys from "genesys-pulumi";
+
+type Json = Record<string, any>;
+
+export interface KindFixture {
+    kind: string;
+    /** The scope the kind's writes need: the missing-scope case takes it away. */
+    writeScope: string;
+    /** Registers the program's resources; returns how many Genesys resources it declared. */
+    declare(gen: number, rev: number): number;
+    /** The stable object's platform path, given its state id and outputs. */
+    stablePath(id: string, outputs: Json): string;
+    /** A change someone makes outside Pulumi to the stable object's platform body (version kept, so it commits). */
+    foreignEdit(live: Json): Json;
+}
+
+const POLICIES = "/api/v2/recording/policies";
+const TARGETS = "/api/v2/recording/storage/targets";
+const WEBHOOKS = "/api/v2/webhooks";
+const STREAMS = "/api/v2/eventstreams";
+const STRATEGIES = "/api/v2/routing/strategies";
+const SCHEMAS = "/api/v2/data/schemas";
+
+const policyArgs = (retentionDays: number): genesys.RecordingPolicyArgs => ({ mediaTypes: ["audio"], quality: "standard", retentionDays });
+const targetArgs = (retentionDays: number): genesys.StorageTargetArgs => ({
+    bucket: "acme-recordings",
+    region: "eu-west-1",
+    serverSideEncryption: "AES256",
+    retentionDays,
+    roleArn: "arn:aws:iam::123456789012:role/genesys-recordings",
+    verifyBucket: false,
+});
+const webhookArgs = (rev: number): genesys.WebhookArgs => ({
+    targetUrl: "https://hooks.example.com/genesys",
+    events: ["routing:strategy:updated"],
+    headers: { "X-Revision": String(rev) },
+});
+const streamArgs = (retentionDays: number): genesys.EventStreamArgs => ({
+    topics: ["genesys.conversations.call"],
+    retentionDays,
+    eventBusArn: "arn:aws:events:eu-west-1:123456789012:event-bus/aws.partner/genesys.com/cloud/0a1b2c/calls",
+    roleArn: "arn:aws:iam::123456789012:role/genesys-eventbridge",
+});
+const strategyArgs = (evaluationTimeoutMs: number): genesys.FailoverStrategyArgs => ({
+    regions: [
+        { regionId: "us-east-1", priority: 1, weight: 100, failoverTrigger: "health_degraded" },
+        { regionId: "eu-west-1", priority: 2, weight: 50, failoverTrigger: "health_degraded" },
+    ],
+    evaluationTimeoutMs,
+});
+const emailField: genesys.DataField = { name: "email", type: "string", required: true };
+/** Adding fields updates a schema in place; each revision adds one. */
+const schemaFields = (rev: number): genesys.DataField[] => [emailField, ...Array.from({ length: rev }, (_, i) => ({ name: `n${i + 1}`, type: "integer" as const }))];
+const email = (who: string) => ({ email: `${who}@example.com` });
+
+export const KIND_FIXTURES: Record<string, KindFixture> = {
+    RecordingPolicy: {
+        kind: "RecordingPolicy",
+        writeScope: "recording:write",
+        declare(gen, rev) {
+            new genesys.RecordingPolicy(`policy-g${gen}`, policyArgs(30));
+            new genesys.RecordingPolicy("policy-stable", policyArgs(30 + rev));
+            return 2;
+        },
+        stablePath: (id) => `${POLICIES}/${id}`,
+        foreignEdit: (live) => ({ ...live, retentionDays: 365 }),
+    },
+    StorageTarget: {
+        kind: "StorageTarget",
+        writeScope: "recording:write",
+        declare(gen, rev) {
+            new genesys.StorageTarget(`target-g${gen}`, targetArgs(90));
+            new genesys.StorageTarget("target-stable", targetArgs(90 + rev));
+            return 2;
+        },
+        stablePath: (id) => `${TARGETS}/${id}`,
+        foreignEdit: (live) => ({ ...live, retentionDays: 3000 }),
+    },
+    Webhook: {
+        kind: "Webhook",
+        writeScope: "webhook:write",
+        declare(gen, rev) {
+            new genesys.Webhook(`hook-g${gen}`, webhookArgs(0));
+            new genesys.Webhook("hook-stable", webhookArgs(rev));
+            return 2;
+        },
+        stablePath: (id) => `${WEBHOOKS}/${id}`,
+        foreignEdit: (live) => ({ ...live, enabled: false }),
+    },
+    EventStream: {
+        kind: "EventStream",
+        writeScope: "eventstream:write",
+        declare(gen, rev) {
+            new genesys.EventStream(`stream-g${gen}`, streamArgs(30));
+            new genesys.EventStream("stream-stable", streamArgs(30 + rev));
+            return 2;
+        },
+        stablePath: (id) => `${STREAMS}/${id}`,
+        foreignEdit: (live) => ({ ...live, retentionDays: 90 }),
+    },
+    FailoverStrategy: {
+        kind: "FailoverStrategy",
+        writeScope: "routing:strategy:write",
+        declare(gen, rev) {
+            new genesys.FailoverStrategy(`strategy-g${gen}`, strategyArgs(1000));
+            new genesys.FailoverStrategy("strategy-stable", strategyArgs(1000 + rev));
+            return 2;
+        },
+        stablePath: (id) => `${STRATEGIES}/${id}`,
+        foreignEdit: (live) => ({ ...live, enabled: false }),
+    },
+    DataSchema: {
+        kind: "DataSchema",
+        writeScope: "schema:write",
+        declare(gen, rev) {
+            new genesys.DataSchema(`schema-g${gen}`, { fields: schemaFields(0) });
+            new genesys.DataSchema("schema-stable", { fields: schemaFields(rev) });
+            return 2;
+        },
+        stablePath: (id) => `${SCHEMAS}/${id}`,
+        foreignEdit: (live) => ({ ...live, name: `${live.name}-renamed` }),
+    },
+    DataRecord: {
+        kind: "DataRecord",
+        writeScope: "data:record:write",
+        declare(gen, rev) {
+            const schema = new genesys.DataSchema("contacts", { fields: [emailField] });
+            new genesys.DataRecord(`contact-g${gen}`, { schema, key: `k-g${gen}`, data: email(`g${gen}`) });
+            new genesys.DataRecord("contact-stable", { schema, key: "stable", data: email(`rev${rev}`) });
+            return 3;
+        },
+        stablePath: (id) => `${SCHEMAS}/${id.split("/")[0]}/records/${id.split("/")[1]}`,
+        foreignEdit: (live) => ({ email: "someone-else@example.com", version: live.version }),
+    },
+    DataRecordSet: {
+        kind: "DataRecordSet",
+        writeScope: "data:record:write",
+        declare(gen, rev) {
+            const schema = new genesys.DataSchema("tickets", { fields: [emailField] });
+            // Keys differ per generation: the rotating sets share the schema, and a new one is created before the old one is deleted.
+            new genesys.DataRecordSet(`set-g${gen}`, { schema, records: [1, 2].map((n) => ({ key: `g${gen}-${n}`, data: email(`g${gen}-${n}`) })) });
+            new genesys.DataRecordSet("set-stable", {
+                schema,
+                records: [
+                    { key: `s-g${gen}`, data: email(`s-g${gen}`) },
+                    { key: "s-stable", data: email(`rev${rev}`) },
+                ],
+            });
+            return 3;
+        },
+        stablePath: (_id, outputs) => `${SCHEMAS}/${outputs.schemaId}/records/s-stable`,
+        foreignEdit: (live) => ({ email: "someone-else@example.com", version: live.version }),
+    },
+};
+
+/** Top-level collections; records are listed per schema. */
+export const COLLECTIONS: Record<string, string> = {
+    RecordingPolicy: POLICIES,
+    StorageTarget: TARGETS,
+    Webhook: WEBHOOKS,
+    EventStream: STREAMS,
+    FailoverStrategy: STRATEGIES,
+    DataSchema: SCHEMAS,
+};
+export const recordsOf = (schemaId: string) => `${SCHEMAS}/${schemaId}/records`;
