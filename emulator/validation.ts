@@ -134,5 +134,6 @@ export function httpsUrlProblem(value: string): string | undefined {
   } catch {
     return "is not a valid URL";
   }
-  return url.protocol === "https:" && url.hostname !== "" ? undefined : `must be an https:// URL (got a ${url.protocol} URL)`;
+  if (url.protocol !== "https:" || url.hostname === "") return `must be an https:// URL (got a ${url.protocol} URL)`;
+  return url.username || url.password ? "must not embed credentials (user:password@)" : undefined;
 }

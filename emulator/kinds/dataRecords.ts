@@ -18,8 +18,13 @@ const TYPE_TESTS: Record<SchemaField["type"], (v: unknown) => boolean> = {
   object: (v) => typeof v === "object" && v !== null && !Array.isArray(v),
 };
 
+/** A field's own value: a field named like an inherited member (`toString`) is absent until the record sets it. */
+function ownValue(data: JsonObject, field: string): unknown {
+  return Object.hasOwn(data, field) ? data[field] : undefined;
+}
+
 function holds(condition: SchemaCondition, data: JsonObject): boolean {
-  const value = data[condition.field];
+  const value = ownValue(data, condition.field);
   if (condition.equals !== undefined) return value === condition.equals;
   if (condition.oneOf !== undefined) return condition.oneOf.includes(value as string);
   return (value !== undefined && value !== null) === condition.present;
@@ -52,7 +57,7 @@ export function validateRecord(data: unknown, schema: JsonObject, referencedValu
   for (const key of Object.keys(record)) if (!known.has(key)) fail(key, "unknown.field", "is not a field of the schema");
   const invalid = new Set<string>();
   for (const field of fields) {
-    const value = record[field.name];
+    const value = ownValue(record, field.name);
     if (value === undefined || value === null) {
       if (field.required) {
         fail(field.name, "required", "is required");
@@ -86,7 +91,7 @@ function recordRoutes(context: KindContext): Route[] {
   const itemPath = `${listPath}/{recordId}`;
   const referencedValues = (schemaId: string, fieldName: string) => {
     if (!schemas.list().some((s) => s.id === schemaId)) return undefined;
-    return new Set(records(schemaId).list().map((record) => String(record[fieldName])));
+    return new Set(records(schemaId).list().map((record) => String(ownValue(record, fieldName))));
   };
   return [
     {
@@ -112,14 +117,14 @@ function recordRoutes(context: KindContext): Route[] {
       pattern: itemPath,
       scope: "data:record:write",
       handle: ({ params, body }) => {
-        const schema = schemas.get(params.schemaId);
+        const schema = schemas.current(params.schemaId);
         const version = expectedVersion(body);
         const data = typeof body === "object" && body !== null && !Array.isArray(body) ? { ...(body as JsonObject) } : body;
         if (typeof data === "object" && data !== null) delete (data as JsonObject).version;
         const checked = validateRecord(data, schema, referencedValues);
         const errors = [...(checked.ok ? [] : checked.errors), ...(version.error ? [version.error] : [])];
         if (errors.length > 0 || !checked.ok) throw badRequest(errors, "data record");
-        if (version.version !== undefined) records(params.schemaId).get(params.recordId);
+        if (version.version !== undefined) records(params.schemaId).current(params.recordId);
         const { object, created } = records(params.schemaId).put(params.recordId, checked.value, version.version);
         return { status: created ? 201 : 200, body: object };
       },
@@ -129,7 +134,7 @@ function recordRoutes(context: KindContext): Route[] {
       pattern: itemPath,
       scope: "data:record:write",
       handle: ({ params }) => {
-        schemas.get(params.schemaId);
+        schemas.current(params.schemaId);
         records(params.schemaId).delete(params.recordId);
         return { status: 204 };
       },

@@ -3,6 +3,7 @@ import type { JsonObject } from "../collection";
 import { crudRoutes, expectedVersion } from "../crudRoutes";
 import type { KindContext, KindModule, Route } from "../kind";
 import { BodyChecker, Validation } from "../validation";
+import { PROTOTYPE_KEYS } from "../requestBody";
 import { DATA_SCHEMAS_PATH, recordCollection, schemaCollection } from "./dataCollections";
 
 export const FIELD_TYPES = ["string", "integer", "number", "boolean", "array", "object"] as const;
@@ -45,6 +46,7 @@ function fieldProblem(raw: unknown, names: Set<string>, schemaExists: (id: strin
   if (!isObject(raw)) return "must be an object";
   if (typeof raw.name !== "string" || !FIELD_NAME.test(raw.name)) return "name must start with a letter or _ and hold only letters, digits and _";
   if (RESERVED_FIELD_NAMES.includes(raw.name)) return `name ${raw.name} is reserved for the record's own properties`;
+  if (PROTOTYPE_KEYS.has(raw.name)) return `name ${raw.name} is refused: records could not hold it as a key`;
   if (names.has(raw.name)) return `name ${raw.name} is used twice`;
   if (!(FIELD_TYPES as readonly string[]).includes(raw.type as string)) return `type must be one of ${FIELD_TYPES.join(", ")}`;
   if (typeof raw.required !== "boolean") return "required must be true or false";
@@ -143,7 +145,7 @@ function schemaRoutes(context: KindContext): Route[] {
       return {
         ...route,
         handle: ({ params, body }) => {
-          const current = schemas.get(params.id);
+          const current = schemas.current(params.id);
           const checked = validate(body);
           const version = expectedVersion(body);
           const errors = [...(checked.ok ? breakingChanges(current, checked.value) : checked.errors), ...(version.error ? [version.error] : [])];

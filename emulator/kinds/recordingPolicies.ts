@@ -1,4 +1,5 @@
 import { crudRoutes } from "../crudRoutes";
+import { PLAIN_ID } from "../router";
 import type { KindModule } from "../kind";
 import { BodyChecker, httpsUrlProblem, Validation } from "../validation";
 
@@ -31,7 +32,11 @@ export function validateRecordingPolicy(body: unknown): Validation {
     itemProblem: (item) => ((MEDIA_TYPES as readonly string[]).includes(item) ? undefined : `must be one of ${MEDIA_TYPES.join(", ")} (got ${JSON.stringify(item)})`),
   }) as MediaType[] | undefined;
   const quality = check.oneOf("recordingQuality", RECORDING_QUALITIES);
-  check.string("storageTargetId", { required: false });
+  const storageTargetId = check.string("storageTargetId", { required: false });
+  if (storageTargetId !== undefined && !PLAIN_ID.test(storageTargetId)) {
+    delete check.value.storageTargetId;
+    check.fail("storageTargetId", "invalid.value", "storageTargetId must be a plain id (letters, digits, '-' or '_')");
+  }
   check.integer("retentionDays", { min: 1, max: 365 });
   check.integer("maxDurationHours", { min: 1, max: 24, required: false });
   check.stringArray("webhookUrls", { itemProblem: httpsUrlProblem });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { inputShapeFailures } from "./inputShape";
 import { containsUnknown } from "./unknowns";
 import { formatPath, valueAt } from "./propertyPath";
 
@@ -43,6 +44,9 @@ export function checkInputs<I>(
     olds?: Record<string, unknown>,
     secretFields: readonly string[] = [],
 ): CheckFailure[] {
+    // Prototype keys and runaway nesting are refused before anything walks the inputs recursively.
+    const shape = inputShapeFailures(news);
+    if (shape.length > 0) return shape;
     const failures: CheckFailure[] = [];
     const invalidTopLevel = new Set<string>();
     const parsed = schema.safeParse(news);

@@ -14,9 +14,12 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
     return z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(", ")}` });
 }
 
-export function text(maxLength: number, { allowEmpty = false } = {}) {
-    const base = z.string({ error: "must be a string" }).max(maxLength, { error: `must be at most ${maxLength} characters` });
-    return allowEmpty ? base : base.min(1, { error: "must not be empty" });
+/** A string the platform takes: it refuses blank ones (empty or only spaces), so an optional text is left out instead. */
+export function text(maxLength: number) {
+    return z
+        .string({ error: "must be a string" })
+        .max(maxLength, { error: `must be at most ${maxLength} characters` })
+        .refine((value) => value.trim() !== "", { error: "must not be blank; leave it out instead" });
 }
 
 export const flag = z.boolean({ error: "must be true or false" });
@@ -54,3 +57,11 @@ export function uniqueList<T extends z.ZodTypeAny>(item: T, { min = 0, max = 100
             // Report repeats beside invalid items, so one preview lists every mistake.
         }, { when: (payload) => Array.isArray(payload.value) });
 }
+
+/**
+ * The id of another platform object. Ids become path segments of API calls, so only the characters a plain id
+ * has are accepted: a `..` or `/` would otherwise reach another path at deploy time instead of failing at preview.
+ */
+export const platformId = z
+    .string({ error: "must be a platform id" })
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "must be a platform id: 1 to 128 letters, digits, - or _ (no /, . or ..)" });

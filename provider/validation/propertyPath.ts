@@ -5,6 +5,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
     let out = "";
     for (const key of path) {
         if (typeof key === "number") out += `[${key}]`;
+        // An empty key would vanish from the path (and the failure would seem to name its parent).
+        else if (key === "") out += '[""]';
         else out += out === "" ? String(key) : `.${String(key)}`;
     }
     return out;

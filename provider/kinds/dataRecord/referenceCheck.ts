@@ -24,13 +24,15 @@ export async function unresolvedReferences(client: ApiClient, fields: readonly D
     const unresolved: UnresolvedReference[] = [];
     for (const field of fields) {
         if (field.referentialSchemaId === undefined) continue;
-        const referring = records.filter((record) => record.data[field.name] !== undefined && record.data[field.name] !== null);
+        // Own values only: a field named like an inherited member (`toString`) is absent until the record sets it.
+        const valueIn = (record: RecordReference) => (Object.hasOwn(record.data, field.name) ? record.data[field.name] : undefined);
+        const referring = records.filter((record) => valueIn(record) !== undefined && valueIn(record) !== null);
         if (referring.length === 0) continue;
         const target = field.referentialFieldName ?? "id";
         const existing = await referencedValues(client, field.referentialSchemaId, target);
         const property = `data.${field.name}`;
         for (const record of referring) {
-            const value = record.data[field.name];
+            const value = valueIn(record);
             if (existing === undefined) {
                 unresolved.push({ key: record.key, property, reason: `${property} refers to schema ${field.referentialSchemaId}, which does not exist; create it first or fix referentialSchemaId` });
             } else if (!existing.has(String(value))) {
@@ -49,7 +51,7 @@ export async function unresolvedReferences(client: ApiClient, fields: readonly D
 async function referencedValues(client: ApiClient, schemaId: string, fieldName: string): Promise<Set<string> | undefined> {
     try {
         const records = await dataRecordApi.list(client, schemaId);
-        return new Set(records.map((record) => String(record[fieldName])));
+        return new Set(records.map((record) => String(Object.hasOwn(record, fieldName) ? record[fieldName] : undefined)));
     } catch (err) {
         if (err instanceof GenesysApiError && err.status === 404) return undefined;
         throw err;

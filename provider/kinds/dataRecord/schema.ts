@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CrossFieldRule } from "../../validation/checkInputs";
-import { text } from "../../validation/fieldRules";
+import { platformId } from "../../validation/fieldRules";
 import { dataFields, dataRules, repeatedFieldNames, ruleProblems } from "../dataSchema/schema";
 import { validatorFor } from "./recordValidator";
 
@@ -14,7 +14,7 @@ export const recordKey = z
 export const recordData = z.record(z.string(), z.unknown(), { error: "must be an object of field values" });
 
 export const dataRecordInputs = z.object({
-    schemaId: text(128),
+    schemaId: platformId,
     /** The schema's fields and rules, passed by the SDK from the DataSchema so `check` validates at preview. */
     fields: dataFields,
     rules: dataRules,

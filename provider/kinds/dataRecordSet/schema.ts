@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
-import { text, wholeNumber } from "../../validation/fieldRules";
+import { platformId, text, wholeNumber } from "../../validation/fieldRules";
 import { isUnknown } from "../../validation/unknowns";
 import { dataFields, dataRules, repeatedFieldNames, ruleProblems } from "../dataSchema/schema";
 import { RECORD_KEY, recordData, recordKey } from "../dataRecord/schema";
@@ -11,7 +11,7 @@ import type { SourceRecord } from "./recordSource";
 export const MAX_REPORTED_RECORD_FAILURES = 50;
 
 export const dataRecordSetInputs = z.object({
-    schemaId: text(128),
+    schemaId: platformId,
     fields: dataFields,
     rules: dataRules,
     records: z.array(z.object({ key: recordKey, data: recordData }), { error: "must be a list of {key, data} records" }).max(100_000, { error: "must list at most 100000 records" }).optional(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CrossFieldRule } from "../../validation/checkInputs";
-import { flag, oneOf, text, wholeNumber } from "../../validation/fieldRules";
+import { flag, oneOf, platformId, text, wholeNumber } from "../../validation/fieldRules";
+import { PROTOTYPE_KEYS } from "../../validation/inputShape";
 import { containsUnknown } from "../../validation/unknowns";
 
 export const FIELD_TYPES = ["string", "integer", "number", "boolean", "array", "object"] as const;
@@ -19,7 +20,8 @@ const fieldName = z
     .regex(FIELD_NAME, { error: "must start with a letter or _ and hold only letters, digits and _ (at most 64 characters)" })
     .refine((name) => !(RESERVED_FIELD_NAMES as readonly string[]).includes(name), {
         error: `must not be one of ${RESERVED_FIELD_NAMES.join(", ")} (the platform's own record properties)`,
-    });
+    })
+    .refine((name) => !PROTOTYPE_KEYS.has(name), { error: `must not be one of ${[...PROTOTYPE_KEYS].join(", ")} (JavaScript object internals)` });
 
 const regexSource = z.string({ error: "must be a regular expression" }).superRefine((source, ctx) => {
     try {
@@ -42,7 +44,7 @@ export const dataField = z
             pattern: regexSource.optional(),
             minLength: length.optional(),
             maxLength: length.optional(),
-            referentialSchemaId: text(128).optional(),
+            referentialSchemaId: platformId.optional(),
             referentialFieldName: fieldName.optional(),
         },
         { error: (issue) => (issue.code === "unrecognized_keys" ? `has unknown key(s) ${issue.keys.join(", ")}; a field takes ${FIELD_KEYS}` : undefined) },

@@ -32,7 +32,7 @@ const zonedDateTime = z
 
 export const eventStreamInputs = z.object({
     name: text(200),
-    description: text(1000, { allowEmpty: true }).optional(),
+    description: text(1000).optional(),
     enabled: flag,
     topics: uniqueList(pattern(TOPIC_PATTERN, "a Genesys topic matching genesys.<namespace>.<event>, e.g. genesys.conversations.call"), {
         min: 1,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CrossFieldRule } from "../../validation/checkInputs";
-import { flag, httpsUrl, oneOf, text, uniqueList, wholeNumber } from "../../validation/fieldRules";
+import { flag, httpsUrl, oneOf, platformId, text, uniqueList, wholeNumber } from "../../validation/fieldRules";
 import { estimatedBandwidthKbps, MAX_BANDWIDTH_KBPS, mediaBandwidthKbps } from "./derived";
 
 export const MEDIA_TYPES = ["audio", "video", "screen"] as const;
@@ -8,13 +8,13 @@ export const QUALITIES = ["standard", "high"] as const;
 
 export const recordingPolicyInputs = z.object({
     name: text(200),
-    description: text(1000, { allowEmpty: true }).optional(),
+    description: text(1000).optional(),
     enabled: flag,
     mediaTypes: uniqueList(oneOf(MEDIA_TYPES), { min: 1, max: MEDIA_TYPES.length, noun: "media type" }),
     quality: oneOf(QUALITIES),
     retentionDays: wholeNumber(1, 365, "days"),
     maxDurationHours: wholeNumber(1, 24, "hours"),
-    storageTargetId: text(128).optional(),
+    storageTargetId: platformId.optional(),
     /** Passed by the SDK from a paired StorageTarget, so a too-long retention fails at preview. */
     storageTargetRetentionDays: wholeNumber(1, 3650, "days").optional(),
     webhookUrls: uniqueList(httpsUrl, { max: 10, noun: "URL" }),

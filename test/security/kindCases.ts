@@ -1,0 +1,306 @@
+/**
+ * For each resource kind: an arbitrary of inputs a program could pass (valid more often than not), and how inputs
+ * `check` accepted reach the platform — through the kind's own `api.ts` mapping, as create would send them.
+ */
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import type { DynamicProvider } from "../../provider/kindProvider";
+import { dataRecordProvider } from "../../provider/kinds/dataRecord/provider";
+import { dataRecordSetProvider } from "../../provider/kinds/dataRecordSet/provider";
+import { toBody as dataSchemaBody } from "../../provider/kinds/dataSchema/api";
+import { dataSchemaProvider } from "../../provider/kinds/dataSchema/provider";
+import { canonicalFields, type DataField } from "../../provider/kinds/dataSchema/schema";
+import { toBody as eventStreamBody } from "../../provider/kinds/eventStream/api";
+import { eventStreamProvider } from "../../provider/kinds/eventStream/provider";
+import { toBody as failoverBody } from "../../provider/kinds/failoverStrategy/api";
+import { failoverStrategyProvider } from "../../provider/kinds/failoverStrategy/provider";
+import { toBody as recordingPolicyBody } from "../../provider/kinds/recordingPolicy/api";
+import { recordingPolicyProvider } from "../../provider/kinds/recordingPolicy/provider";
+import { toBody as storageTargetBody } from "../../provider/kinds/storageTarget/api";
+import { storageTargetProvider } from "../../provider/kinds/storageTarget/provider";
+import { toBody as webhookBody } from "../../provider/kinds/webhook/api";
+import { webhookProvider } from "../../provider/kinds/webhook/provider";
+import { DEFAULT_REGION_IDS } from "../../emulator/kinds/regions";
+
+type Props = Record<string, unknown>;
+// The emulator's answer to one request.
+export type Send = (method: "POST" | "PUT", path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
+
+export interface KindCase {
+    kind: string;
+    provider: DynamicProvider;
+    /** Top-level inputs the kind declares: every failure's property path starts with one of these (or an input given). */
+    inputKeys: readonly string[];
+    valid: fc.Arbitrary<Props>;
+    /** Sends what `check` accepted to the platform; the statuses of the requests it took. */
+    toPlatform(inputs: Props, send: Send): Promise<{ status: number; body: unknown }[]>;
+}
+
+/** Without `undefined`s, as JSON and the host's protobuf Structs carry values. */
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+/** Records with optional keys simply left out, as a program leaves them. */
+const inputs = (model: Record<string, fc.Arbitrary<unknown>>) => fc.record(model).map((value) => json(value) as Props);
+
+const resourceName = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
+const name = optional(fc.string({ minLength: 1, maxLength: 40 }));
+const httpsUrl = fc.webUrl({ validSchemes: ["https"], withQueryParameters: true });
+const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/);
+
+const recordingPolicy: KindCase = {
+    kind: "RecordingPolicy",
+    provider: recordingPolicyProvider,
+    inputKeys: ["name", "description", "enabled", "mediaTypes", "quality", "retentionDays", "maxDurationHours", "storageTargetId", "storageTargetRetentionDays", "webhookUrls"],
+    valid: inputs({
+        __resourceName: resourceName,
+        name,
+        description: optional(fc.string({ maxLength: 60 })),
+        enabled: optional(fc.boolean()),
+        mediaTypes: fc.subarray(["audio", "video", "screen"], { minLength: 1 }),
+        quality: fc.constantFrom("standard", "high"),
+        retentionDays: fc.integer({ min: 1, max: 365 }),
+        maxDurationHours: optional(fc.integer({ min: 1, max: 24 })),
+        storageTargetId: optional(id),
+        webhookUrls: optional(fc.uniqueArray(httpsUrl, { maxLength: 3 })),
+    }),
+    toPlatform: async (checked, send) => [await send("POST", "/api/v2/recording/policies", json(recordingPolicyBody(checked as never)))],
+};
+
+const bucket = fc.stringMatching(/^[a-z0-9][a-z0-9-]{2,20}[a-z0-9]$/);
+const awsRegion = fc.constantFrom("us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1", "eu-central-2");
+const roleArn = fc.stringMatching(/^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_-]{1,30}$/);
+
+const storageTarget: KindCase = {
+    kind: "StorageTarget",
+    provider: storageTargetProvider,
+    inputKeys: ["name", "bucket", "region", "serverSideEncryption", "kmsKeyId", "pathPrefix", "retentionDays", "enabled", "roleArn", "accessKeyId", "secretAccessKey", "verifyBucket"],
+    valid: fc
+        .tuple(
+            inputs({
+                __resourceName: resourceName,
+                name,
+                bucket,
+                region: awsRegion,
+                pathPrefix: optional(fc.stringMatching(/^[a-z0-9]{1,8}(\/[a-z0-9_-]{1,8}){0,3}$/)),
+                retentionDays: fc.integer({ min: 1, max: 3650 }),
+                enabled: optional(fc.boolean()),
+                verifyBucket: optional(fc.boolean()),
+            }),
+            fc.oneof(
+                fc.record({ serverSideEncryption: fc.constant("AES256") }),
+                fc.record({ serverSideEncryption: fc.constant("aws:kms"), kmsKeyId: fc.constantFrom("alias/recordings", "mrk-0123456789abcdef0123456789abcdef", "1234abcd-12ab-34cd-56ef-1234567890ab") }),
+            ),
+            fc.oneof(
+                fc.record({ roleArn }),
+                fc.record({ accessKeyId: fc.stringMatching(/^AKIA[A-Z0-9]{16}$/), secretAccessKey: fc.stringMatching(/^[A-Za-z0-9/+=]{40}$/) }),
+            ),
+        )
+        .map(([base, encryption, credentials]) => ({ ...base, ...encryption, ...credentials })),
+    toPlatform: async (checked, send) => [await send("PUT", `/api/v2/recording/storage/targets/${randomUUID()}`, json(storageTargetBody(checked as never)))],
+};
+
+const eventPart = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
+const webhook: KindCase = {
+    kind: "Webhook",
+    provider: webhookProvider,
+    inputKeys: ["name", "targetUrl", "events", "enabled", "secret", "headers", "format"],
+    valid: inputs({
+        __resourceName: resourceName,
+        name,
+        targetUrl: httpsUrl,
+        events: fc.uniqueArray(
+            fc.tuple(fc.array(eventPart, { minLength: 3, maxLength: 4 }), fc.constantFrom(".", ":")).map(([parts, separator]) => parts.join(separator)),
+            { minLength: 1, maxLength: 4, selector: (event) => event.replace(/:/g, ".") },
+        ),
+        enabled: optional(fc.boolean()),
+        secret: optional(fc.string({ minLength: 16, maxLength: 64 })),
+        headers: optional(fc.dictionary(fc.stringMatching(/^X-[A-Za-z0-9-]{1,12}$/), fc.string({ maxLength: 30 }).filter((v) => !/[\r\n\0]/.test(v)), { maxKeys: 3 })),
+        format: optional(fc.constant("application/json")),
+    }).filter((value) => {
+        // Header names ignore case: a case-only repeat is a mistake `check` reports, not a valid input.
+        const names = Object.keys((value.headers ?? {}) as Props).map((n) => n.toLowerCase());
+        return new Set(names).size === names.length;
+    }),
+    toPlatform: async (checked, send) => [await send("POST", "/api/v2/webhooks", json(webhookBody(checked as never)))],
+};
+
+const failoverStrategy: KindCase = {
+    kind: "FailoverStrategy",
+    provider: failoverStrategyProvider,
+    inputKeys: ["name", "description", "enabled", "regions", "evaluationTimeoutMs", "maxSyncIntervalSeconds"],
+    valid: inputs({
+        __resourceName: resourceName,
+        name,
+        description: optional(fc.string({ minLength: 1, maxLength: 60 })),
+        enabled: optional(fc.boolean()),
+        // Region ids the org has: whether a region exists is the pre-flight's question, which check cannot ask.
+        regions: fc
+            .shuffledSubarray([...DEFAULT_REGION_IDS], { minLength: 2, maxLength: 4 })
+            .chain((ids) =>
+                fc.tuple(
+                    fc.constant(ids),
+                    fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: ids.length, maxLength: ids.length }),
+                    fc.array(fc.record({ weight: fc.integer({ min: 0, max: 100 }), failoverTrigger: fc.constantFrom("health_degraded", "latency_exceeded") }), {
+                        minLength: ids.length,
+                        maxLength: ids.length,
+                    }),
+                ),
+            )
+            .map(([ids, priorities, rest]) => ids.map((regionId, i) => ({ regionId, priority: priorities[i], ...rest[i] }))),
+        evaluationTimeoutMs: optional(fc.integer({ min: 1, max: 30000 })),
+        maxSyncIntervalSeconds: optional(fc.integer({ min: 1, max: 86400 })),
+    }),
+    toPlatform: async (checked, send) => {
+        // A region the org lacks is refused by the pre-flight before anything is written: nothing reaches the platform.
+        const orgRegions: readonly string[] = DEFAULT_REGION_IDS;
+        if ((checked.regions as { regionId: string }[]).some((r) => !orgRegions.includes(r.regionId))) return [];
+        return [await send("PUT", `/api/v2/routing/strategies/${randomUUID()}`, json(failoverBody(checked as never)))];
+    },
+};
+
+const HOUR_MS = 3_600_000;
+const eventStream: KindCase = {
+    kind: "EventStream",
+    provider: eventStreamProvider,
+    inputKeys: ["name", "description", "enabled", "topics", "retentionDays", "eventBusArn", "roleArn", "region", "replay"],
+    valid: fc
+        .record({
+            base: inputs({
+                __resourceName: resourceName,
+                name,
+                description: optional(fc.string({ maxLength: 60 })),
+                enabled: optional(fc.boolean()),
+                topics: fc.uniqueArray(fc.stringMatching(/^genesys\.[a-z0-9-]{1,10}(\.[a-z0-9-]{1,10}){0,2}$/), { minLength: 1, maxLength: 3 }),
+                roleArn,
+            }),
+            retentionDays: fc.integer({ min: 1, max: 90 }),
+            busRegion: awsRegion,
+            busName: fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/),
+            giveRegion: fc.boolean(),
+            // Hours before now, within the retention window (a day's margin keeps the clock out of the property).
+            replayHoursAgo: optional(fc.nat(24 * 89)),
+            trigger: optional(fc.constantFrom("automatic", "manual")),
+        })
+        .map(({ base, retentionDays, busRegion, busName, giveRegion, replayHoursAgo, trigger }) =>
+            json({
+                ...base,
+                retentionDays,
+                eventBusArn: `arn:aws:events:${busRegion}:123456789012:event-bus/${busName}`,
+                region: giveRegion ? busRegion : undefined,
+                replay:
+                    replayHoursAgo === undefined || replayHoursAgo >= (retentionDays - 1) * 24
+                        ? undefined
+                        : { startDate: new Date(Date.now() - (replayHoursAgo + 1) * HOUR_MS).toISOString(), sequenceIndexTrigger: trigger },
+            }),
+        ),
+    toPlatform: async (checked, send) => [await send("POST", "/api/v2/eventstreams", json(eventStreamBody(checked as never)))],
+};
+
+const fieldName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/);
+const FIELD_TYPES = ["string", "integer", "number", "boolean", "array", "object"] as const;
+
+/** Fields with unique names; options only where their type takes them, so most schemas are valid. */
+const fields: fc.Arbitrary<DataField[]> = fc
+    .uniqueArray(fieldName, { minLength: 1, maxLength: 4, selector: (n) => n })
+    .chain((names) =>
+        fc.tuple(
+            ...names.map((fieldNameValue) =>
+                fc.constantFrom(...FIELD_TYPES).chain((type) =>
+                    fc.record({
+                        name: fc.constant(fieldNameValue),
+                        type: fc.constant(type),
+                        required: optional(fc.boolean()),
+                        pattern: type === "string" ? optional(fc.constantFrom("^[a-z]*$", "^\\d{2,4}$", "x", "^.+@.+$")) : fc.constant(undefined),
+                        minLength: type === "string" || type === "array" ? optional(fc.nat(3)) : fc.constant(undefined),
+                        maxLength: type === "string" || type === "array" ? optional(fc.integer({ min: 3, max: 12 })) : fc.constant(undefined),
+                    }),
+                ),
+            ),
+        ),
+    )
+    .map((list) => json(list) as DataField[]);
+
+const scalar = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 5 }), fc.boolean());
+/** Rules over the given fields (a mix of fitting and unfitting values: check must tell them apart as the platform does). */
+const rulesFor = (list: DataField[]) =>
+    fc.array(
+        fc.record({
+            when: fc.record({ field: fc.constantFrom(...list.map((f) => f.name)), equals: scalar }),
+            require: fc.record({ field: fc.constantFrom(...list.map((f) => f.name)), present: fc.boolean() }),
+            message: optional(fc.string({ minLength: 1, maxLength: 30 })),
+        }),
+        { maxLength: 2 },
+    );
+
+// Built once: arbitraries constructed inside `chain` would be rebuilt for every generated value.
+const smallJson = fc.jsonValue({ maxDepth: 2 });
+const VALUES_BY_TYPE: Record<string, fc.Arbitrary<unknown>> = {
+    // Strings include lone surrogates and other odd code units: lengths must be counted alike on both sides.
+    string: fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: "binary", maxLength: 6 }), fc.stringMatching(/^[a-z]{0,6}$/), fc.stringMatching(/^\d{2,4}$/)),
+    integer: fc.integer(),
+    number: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    boolean: fc.boolean(),
+    array: fc.array(smallJson, { maxLength: 14 }),
+    object: fc.dictionary(fieldName, smallJson, { maxKeys: 3 }),
+};
+const VALUES_FOR_FIELD = Object.fromEntries(
+    Object.entries(VALUES_BY_TYPE).map(([type, arbitrary]) => [type, optional(fc.oneof({ weight: 5, arbitrary }, { weight: 1, arbitrary: smallJson }))]),
+);
+
+const dataFor = (list: DataField[]) =>
+    fc.tuple(...list.map((field) => VALUES_FOR_FIELD[field.type])).map((values) => values.map((value, i) => [list[i].name, value])).map((entries) => json(Object.fromEntries(entries)) as Props);
+
+/** A schema the record(s) can be written to: created on the platform first, as the program's DataSchema would be. */
+async function createSchema(checked: Props, send: Send): Promise<{ status: number; body: unknown }> {
+    const body = dataSchemaBody({ name: `schema-${randomUUID()}`, fields: checked.fields as DataField[], rules: (checked.rules ?? []) as never });
+    return send("POST", "/api/v2/data/schemas", json(body));
+}
+
+const schemaIdOf = (response: { body: unknown }) => (response.body as { id: string }).id;
+
+const dataSchema: KindCase = {
+    kind: "DataSchema",
+    provider: dataSchemaProvider,
+    inputKeys: ["name", "fields", "rules"],
+    valid: fields.chain((list) => inputs({ __resourceName: resourceName, name, fields: fc.constant(list), rules: optional(rulesFor(list)) })),
+    toPlatform: async (checked, send) => [await send("POST", "/api/v2/data/schemas", json(dataSchemaBody(checked as never)))],
+};
+
+const dataRecord: KindCase = {
+    kind: "DataRecord",
+    provider: dataRecordProvider,
+    inputKeys: ["schemaId", "fields", "rules", "key", "data"],
+    valid: fields.chain((list) =>
+        inputs({ __resourceName: resourceName, schemaId: id, fields: fc.constant(canonicalFields(list)), rules: optional(rulesFor(list)), key: id, data: dataFor(list) }),
+    ),
+    async toPlatform(checked, send) {
+        const schema = await createSchema(checked, send);
+        if (schema.status >= 300) return [schema];
+        return [schema, await send("PUT", `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(String(checked.key))}`, checked.data)];
+    },
+};
+
+const dataRecordSet: KindCase = {
+    kind: "DataRecordSet",
+    provider: dataRecordSetProvider,
+    inputKeys: ["schemaId", "fields", "rules", "records", "file", "keyColumn", "concurrency"],
+    valid: fields.chain((list) =>
+        inputs({
+            __resourceName: resourceName,
+            schemaId: id,
+            fields: fc.constant(canonicalFields(list)),
+            rules: optional(rulesFor(list)),
+            records: fc.uniqueArray(fc.record({ key: id, data: dataFor(list) }), { minLength: 1, maxLength: 3, selector: (r) => r.key }),
+            keyColumn: optional(fc.constant("key")),
+            concurrency: optional(fc.integer({ min: 1, max: 64 })),
+        }),
+    ),
+    async toPlatform(checked, send) {
+        const schema = await createSchema(checked, send);
+        if (schema.status >= 300) return [schema];
+        const records = checked.records as { key: string; data: Props }[];
+        return [schema, ...(await Promise.all(records.map((r) => send("PUT", `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(r.key)}`, r.data))))];
+    },
+};
+
+export const KIND_CASES: readonly KindCase[] = [recordingPolicy, storageTarget, webhook, failoverStrategy, eventStream, dataSchema, dataRecord, dataRecordSet];
