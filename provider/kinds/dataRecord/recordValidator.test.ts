@@ -69,6 +69,14 @@ describe("compiled record validator", () => {
         assert.deepEqual(validate([1]).map((f) => f.property), ["data"]);
     });
 
+    it("measures a record exactly whenever its cheap size bound is over the limit", () => {
+        const big = compileRecordValidator([{ name: "blob", type: "string" }]);
+        // 300 000 characters could be 1.8 MB as JSON, but these are 300 kB: accepted.
+        assert.deepEqual(big({ blob: "x".repeat(300_000) }), []);
+        // 200 000 control characters are 6 bytes each once escaped: 1.2 MB, refused.
+        assert.match(big({ blob: "\u0001".repeat(200_000) })[0].reason, /over the platform's 1048576-byte/);
+    });
+
     it("passes unknown values and the rules that read them", () => {
         assert.deepEqual(validate(UNKNOWN), []);
         assert.deepEqual(properties({ email: UNKNOWN, priority: "critical", status: UNKNOWN }), []);
