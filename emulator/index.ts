@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   clients?: ClientConfig[];
   /** Requests per token per minute (default 300); same as faults.rateLimitPerMinute. */
   rateLimitPerMinute?: number;
+  /** Length of the rate-limit window (default 60 000 ms, the platform's minute); benchmarks compress time with it. */
+  rateLimitWindowMs?: number;
   tokenTtlSeconds?: number;
   faults?: Partial<Faults>;
   /** Receives one line per request (never secrets). Silent when omitted. */
@@ -83,6 +85,8 @@ function checkOptions(options: EmulatorOptions): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`port must be an integer 0..65535 (0 = any free port), got ${port}`);
   const ttl = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   if (!Number.isInteger(ttl) || ttl < 1) throw new TypeError(`tokenTtlSeconds must be a positive integer, got ${ttl}`);
+  const windowMs = options.rateLimitWindowMs;
+  if (windowMs !== undefined && !(Number.isInteger(windowMs) && windowMs >= 1)) throw new TypeError(`rateLimitWindowMs must be a positive integer of milliseconds, got ${windowMs}`);
   const ids = [DEFAULT_CLIENT_ID, ...(options.clients ?? []).map((c) => c.clientId)];
   const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
   if (repeated !== undefined) throw new TypeError(`client id ${repeated} is configured twice; client ids must be unique (and not ${DEFAULT_CLIENT_ID})`);
@@ -137,7 +141,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     createRequestListener({
       router,
       tokens,
-      limiter: new RateLimiter(now),
+      limiter: new RateLimiter(now, options.rateLimitWindowMs),
       stats,
       admin: controls,
       faults: () => faults,

@@ -2,6 +2,8 @@ import type { z } from "zod";
 import type { ApiClient } from "./client/apiClient";
 import { apiClient, configure } from "./providerContext";
 import { AUTO_NAMED_KEY, RESOURCE_NAME_KEY, resolveName } from "./lifecycle/autoName";
+import { STACK_KEY } from "./audit/resourceIdentity";
+import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
 import { checkInputs, CheckFailure, CrossFieldRule } from "./validation/checkInputs";
 
@@ -48,6 +50,8 @@ export interface KindDefinition<I extends Props, L> {
 }
 
 export interface DynamicProvider {
+    /** Inputs whose values are secrets: left out of the request hash in audit records. */
+    readonly secretFields?: readonly string[];
     configure(req: Parameters<typeof configure>[0]): Promise<void>;
     check(olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }>;
     diff(id: string, olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }>;
@@ -65,7 +69,7 @@ function defined(props: Props): Props {
 /** Keys that ride along with the user's inputs and must reach every later call unchanged. */
 function carried(props: Props): Props {
     const out: Props = {};
-    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY]) if (props[key] !== undefined) out[key] = props[key];
+    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY]) if (props[key] !== undefined) out[key] = props[key];
     return out;
 }
 
@@ -81,6 +85,7 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
     };
 
     return {
+        secretFields: def.secretFields ?? [],
         configure,
 
         async check(olds, news) {
@@ -111,7 +116,8 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
 
         async read(id, props) {
             return withContext(`reading ${id} of`, async () => {
-                const live = await def.read(apiClient(), id);
+                const client = apiClient();
+                const live = await readConfirmingGone(() => def.read(client, id), client.readAfterWriteMs);
                 if (live === undefined) return {};
                 const inputs = defined({ ...def.inputsFromLive(live, props), ...carried(props) });
                 return { id, props: defined({ ...def.outputs(live, inputs as I), ...carried(props) }), inputs };

@@ -1,5 +1,8 @@
-import { ApiClient } from "./client/apiClient";
+import { ApiClient, ClientOptions } from "./client/apiClient";
 import { GenesysConfig, resolveConfig } from "./client/config";
+import { AuditTrail } from "./audit/auditTrail";
+import { auditSettings } from "./audit/auditSettings";
+import { observeCall } from "./audit/callTracker";
 
 /** What the dynamic-provider host hands to `configure`: the stack's whole configuration. */
 export interface ConfigureRequest {
@@ -7,7 +10,8 @@ export interface ConfigureRequest {
 }
 
 let configGet: (key: string) => string | undefined = () => undefined;
-let client: { config: GenesysConfig; api: ApiClient } | undefined;
+let client: { config: GenesysConfig; tuning: ClientTuning; api: ApiClient } | undefined;
+let trail: { key: string; trail: AuditTrail } | undefined;
 
 /**
  * The host calls `configure` once per distinct `__provider` (one per resource kind), always with the same
@@ -24,8 +28,45 @@ export async function configure(req: ConfigureRequest): Promise<void> {
  */
 export function apiClient(): ApiClient {
     const config = resolveConfig(configGet);
-    if (!client || !sameConfig(client.config, config)) client = { config, api: new ApiClient(config) };
+    const tuning = clientTuning(configGet);
+    if (!client || !sameConfig(client.config, config) || JSON.stringify(client.tuning) !== JSON.stringify(tuning)) {
+        client = { config, tuning, api: new ApiClient(config, { ...tuning, onCall: observeCall }) };
+    }
     return client.api;
+}
+
+type ClientTuning = Pick<ClientOptions, "requestTimeoutMs" | "deadlineMs" | "minRetryDelayMs" | "readAfterWriteMs" | "rateLimitWindowMs">;
+
+/** Optional stack config keys for the client's timings, in milliseconds (defaults in ApiClient). */
+const TUNING_KEYS: Record<keyof ClientTuning, string> = {
+    requestTimeoutMs: "genesys:requestTimeoutMs",
+    deadlineMs: "genesys:retryDeadlineMs",
+    minRetryDelayMs: "genesys:minRetryDelayMs",
+    readAfterWriteMs: "genesys:readAfterWriteMs",
+    // The platform's window is a minute; an emulator compressing time (the benchmark) says how long its window is.
+    rateLimitWindowMs: "genesys:rateLimitWindowMs",
+};
+
+function clientTuning(get: (key: string) => string | undefined): ClientTuning {
+    const tuning: ClientTuning = {};
+    for (const [option, key] of Object.entries(TUNING_KEYS) as [keyof ClientTuning, string][]) {
+        const raw = get(key)?.trim();
+        if (raw === undefined || raw === "") continue;
+        const value = Number(raw);
+        if (!Number.isInteger(value) || value < 1) {
+            throw new Error(`Invalid ${key} "${raw}": use a whole number of milliseconds, at least 1 (e.g. \`pulumi config set ${key} 5000\`)`);
+        }
+        tuning[option] = value;
+    }
+    return tuning;
+}
+
+/** The process's audit trail, from `genesys:auditDir`, `genesys:notifyUrl` and `genesys:notifySecret`. */
+export function auditTrail(): AuditTrail {
+    const settings = auditSettings(configGet);
+    const key = JSON.stringify(settings);
+    if (!trail || trail.key !== key) trail = { key, trail: new AuditTrail(settings) };
+    return trail.trail;
 }
 
 function sameConfig(a: GenesysConfig, b: GenesysConfig): boolean {

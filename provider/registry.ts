@@ -1,5 +1,6 @@
 import type { DynamicProvider } from "./kindProvider";
-import { configure } from "./providerContext";
+import { auditTrail, configure } from "./providerContext";
+import { auditedProvider } from "./audit/auditedProvider";
 import { recordingPolicyProvider } from "./kinds/recordingPolicy/provider";
 import { dataSchemaProvider } from "./kinds/dataSchema/provider";
 import { dataRecordProvider } from "./kinds/dataRecord/provider";
@@ -27,8 +28,13 @@ const providers = {
 
 export type KindName = keyof typeof providers;
 
+/** What the host gets: every kind with its writes audited under its program-facing name (`RecordingPolicy`). */
+const audited: Record<string, DynamicProvider> = Object.fromEntries(
+    Object.entries(providers).map(([kind, provider]) => [kind, auditedProvider(kind[0].toUpperCase() + kind.slice(1), provider, auditTrail)]),
+);
+
 export function load(kind: string): DynamicProvider {
-    const provider = (providers as Record<string, DynamicProvider>)[kind];
+    const provider = Object.hasOwn(audited, kind) ? audited[kind] : undefined;
     if (!provider) throw new Error(`genesys-pulumi has no resource kind "${kind}"; is the installed package older than the program's?`);
     return provider;
 }

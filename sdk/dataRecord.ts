@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, TYPE_MODULE } from "./kindProvider";
+import { kindProvider, resourceIdentity, TYPE_MODULE } from "./kindProvider";
 import { DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
 
 const provider = kindProvider("dataRecord");
@@ -31,6 +31,6 @@ export class DataRecord extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: DataRecordArgs, opts?: pulumi.CustomResourceOptions) {
         const schema = schemaInputs("DataRecord", args);
-        super(provider, name, { ...schema, key: args.key, data: args.data, recordId: undefined, version: undefined }, opts, TYPE_MODULE, "DataRecord");
+        super(provider, name, { ...schema, key: args.key, data: args.data, recordId: undefined, version: undefined, ...resourceIdentity(name) }, opts, TYPE_MODULE, "DataRecord");
     }
 }

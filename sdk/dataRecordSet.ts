@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, TYPE_MODULE } from "./kindProvider";
+import { kindProvider, resourceIdentity, TYPE_MODULE } from "./kindProvider";
 import { DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
 
 const provider = kindProvider("dataRecordSet");
@@ -61,6 +61,7 @@ export class DataRecordSet extends pulumi.dynamic.Resource {
                 recordHashes: undefined,
                 recordVersions: undefined,
                 sourceHash: undefined,
+                ...resourceIdentity(name),
             },
             opts,
             TYPE_MODULE,

@@ -61,28 +61,9 @@ export class FailoverStrategy extends pulumi.dynamic.Resource {
     }
 }
 
-/** An audit-log entry about a strategy; "Failover" entries are region switches, SUCCESS or FAILURE. */
-export interface FailoverAuditEntry {
-    id: string;
-    eventDate: string;
-    /** "Create", "Update", "Delete" (writes) or "Failover" (a switch of the active region). */
-    action: string;
-    status: string;
-    entity: { id: string; name: string };
-    /** On Failover entries: fromRegionId, toRegionId ("" when no region could take over) and trigger. */
-    context?: Record<string, string>;
-    [field: string]: unknown;
-}
-
-export interface FailoverAuditLog {
-    strategyId: string;
-    /** Oldest first, every page of the audit log followed. */
-    entries: FailoverAuditEntry[];
-    switchCount: number;
-    successfulSwitches: number;
-    /** successfulSwitches / switchCount, from 0 to 1; undefined while the strategy has never switched. */
-    switchSuccessRate?: number;
-}
+// The audit log's shapes are the provider's; the SDK only re-exports them (types, no code crosses over).
+import type { FailoverAuditLog } from "../provider/kinds/failoverStrategy/auditLog";
+export type { FailoverAuditEntry, FailoverAuditLog } from "../provider/kinds/failoverStrategy/auditLog";
 
 export interface FailoverAuditLogOptions {
     /** Entries per request, 1 to 100 (default 100). */

@@ -20,6 +20,13 @@ export function kindProvider(kind: string): pulumi.dynamic.ResourceProvider {
 
 /** Added to every resource's inputs so `check` can auto-name from the Pulumi resource name. */
 export const RESOURCE_NAME_KEY = "__resourceName";
+/** Added beside it so audit records name the stack: the dynamic-provider host is not told which stack it serves. */
+export const STACK_KEY = "__stack";
+
+/** The resource's name and stack, carried in its inputs for auto-naming and the audit trail (never diffed). */
+export function resourceIdentity(resourceName: string): Record<string, string> {
+    return { [RESOURCE_NAME_KEY]: resourceName, [STACK_KEY]: pulumi.getStack() };
+}
 
 /**
  * The props a resource class registers. Pulumi only resolves outputs whose keys are present in the props, so
@@ -28,7 +35,7 @@ export const RESOURCE_NAME_KEY = "__resourceName";
  */
 export function resourceProps(resourceName: string, args: object, outputs: readonly string[]): Record<string, unknown> {
     const props: Record<string, unknown> = Object.fromEntries(outputs.map((key) => [key, undefined]));
-    return Object.assign(props, args, { [RESOURCE_NAME_KEY]: resourceName });
+    return Object.assign(props, args, resourceIdentity(resourceName));
 }
 
 /** The module part of each resource's type token: `pulumi-nodejs:dynamic/genesys:<Kind>`. */

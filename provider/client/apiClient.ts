@@ -5,6 +5,7 @@ import { exchange, type FetchFn, type HttpExchange } from "./httpTransport";
 import { collectLinkedPages, collectNumberedPages, collectTokenPages } from "./pagination";
 import { RateLimiter } from "./rateLimiter";
 import { buildRequestUrl, type Query } from "./requestUrl";
+import { RecentWrites } from "./recentWrites";
 import { retryAfterMs, withRetries } from "./retryPolicy";
 import { TokenManager } from "./tokenManager";
 
@@ -22,6 +23,20 @@ export interface ClientOptions {
   fetch?: typeof import("node-fetch").default;
   /** First retry backoff (default 500 ms); doubles per attempt. */
   minRetryDelayMs?: number;
+  /**
+   * How long after a write the platform may still answer 404 for the object (default 3 000 ms): a GET of an object
+   * this client wrote within that window is read again instead of believed gone (see RecentWrites).
+   */
+  readAfterWriteMs?: number;
+  /** Told how each call ended, after its retries (the audit trail attributes these to the operation that made them). */
+  onCall?: (call: CallOutcome) => void;
+}
+
+/** How one call ended: its final HTTP status (absent when no response arrived), attempts and correlation id. */
+export interface CallOutcome {
+  status?: number;
+  attempts: number;
+  correlationId?: string;
 }
 
 export interface ApiResult<T> {
@@ -52,6 +67,7 @@ const DEFAULTS = {
   deadlineMs: 120_000,
   requestTimeoutMs: 30_000,
   minRetryDelayMs: 500,
+  readAfterWriteMs: 3_000,
 };
 
 /**
@@ -66,12 +82,14 @@ export class ApiClient {
   private readonly limiter: RateLimiter;
   private readonly fetchFn: FetchFn;
   private readonly settings: typeof DEFAULTS;
+  private readonly recentWrites: RecentWrites;
+  private readonly onCall?: (call: CallOutcome) => void;
 
   constructor(
     private readonly config: GenesysConfig,
     options: ClientOptions = {},
   ) {
-    const { fetch: fetchOption, ...numbers } = options;
+    const { fetch: fetchOption, onCall, ...numbers } = options;
     for (const [name, value] of Object.entries(numbers)) {
       if (value !== undefined && !(typeof value === "number" && value > 0)) {
         throw new Error(`ApiClient option ${name} must be a positive number, got ${String(value)}`);
@@ -79,6 +97,8 @@ export class ApiClient {
     }
     this.settings = { ...DEFAULTS, ...stripUndefined(numbers) };
     this.fetchFn = fetchOption ?? nodeFetch;
+    this.recentWrites = new RecentWrites(this.settings.readAfterWriteMs);
+    this.onCall = onCall;
     this.tokens = new TokenManager(config, { fetch: this.fetchFn, requestTimeoutMs: this.settings.requestTimeoutMs });
     this.limiter = new RateLimiter({
       limit: this.settings.rateLimitPerMinute,
@@ -96,7 +116,41 @@ export class ApiClient {
     };
   }
 
+  /** How long after a write the platform may still answer 404 for the object (ClientOptions.readAfterWriteMs). */
+  get readAfterWriteMs(): number {
+    return this.settings.readAfterWriteMs;
+  }
+
   async request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+    const itemPath = path.split("?", 1)[0];
+    for (;;) {
+      try {
+        const result = await this.requestWithRetries<T>(method, path, opts);
+        this.noteWrite(method, itemPath, result.body);
+        return result;
+      } catch (error) {
+        if (!(error instanceof GenesysApiError)) throw error;
+        // A PUT may have committed when its outcome is unknown, or when an earlier attempt's response was lost.
+        if (method === "DELETE" || (method === "PUT" && (error.ambiguous || error.attempts > 1))) this.noteWrite(method, itemPath, undefined);
+        const rereadIn = method === "GET" && error.status === 404 ? this.recentWrites.rereadDelayMs(itemPath, this.settings.minRetryDelayMs) : undefined;
+        if (rereadIn === undefined) throw error;
+        this.stats.retries += 1;
+        await new Promise((resolve) => setTimeout(resolve, rereadIn));
+      }
+    }
+  }
+
+  /** Remembers what may now exist (or no longer does) for RecentWrites. */
+  private noteWrite(method: Method, path: string, body: unknown): void {
+    if (method === "DELETE") this.recentWrites.deleted(path);
+    else if (method === "PUT") this.recentWrites.wrote(path);
+    else if (method === "POST") {
+      const id = (body as { id?: unknown } | undefined)?.id;
+      if (typeof id === "string") this.recentWrites.wrote(`${path}/${encodeURIComponent(id)}`);
+    }
+  }
+
+  private async requestWithRetries<T>(method: Method, path: string, opts: RequestOptions): Promise<ApiResult<T>> {
     const url = buildRequestUrl(this.config.apiUrl, path, opts.query).toString();
     const errorPath = path.split("?", 1)[0];
     const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
@@ -132,7 +186,7 @@ export class ApiClient {
       return response;
     };
 
-    return withRetries(
+    const retried = withRetries(
       async (_attemptNumber, deadlineAt) => {
         try {
           return this.toResult<T>(method, errorPath, await send(deadlineAt), sends);
@@ -144,6 +198,19 @@ export class ApiClient {
       { deadlineMs: this.settings.deadlineMs, minRetryDelayMs: this.settings.minRetryDelayMs, idempotent },
       () => {
         this.stats.retries += 1;
+      },
+    );
+    if (!this.onCall) return retried;
+    const onCall = this.onCall;
+    return retried.then(
+      (result) => {
+        onCall({ status: result.status, attempts: result.attempts, correlationId: result.correlationId });
+        return result;
+      },
+      (error: unknown) => {
+        const api = error instanceof GenesysApiError ? error : undefined;
+        onCall({ status: api?.status || undefined, attempts: Math.max(sends, 1), correlationId: api?.contextId });
+        throw error;
       },
     );
   }

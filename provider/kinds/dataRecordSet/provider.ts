@@ -3,11 +3,15 @@ import type { ApiClient } from "../../client/apiClient";
 import type { DynamicProvider } from "../../kindProvider";
 import { configure, apiClient } from "../../providerContext";
 import { bodyMatches } from "../../lifecycle/bodyMatches";
+import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { diffInputs } from "../../lifecycle/inputDiff";
 import { PartialFailure } from "../../lifecycle/partialFailure";
+import { RESOURCE_NAME_KEY } from "../../lifecycle/autoName";
+import { STACK_KEY } from "../../audit/resourceIdentity";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
 import { checkInputs, CheckFailure } from "../../validation/checkInputs";
+import { inputShapeFailures } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
 import { dataOf, dataRecordApi as api } from "../dataRecord/api";
 import { unresolvedReferences } from "../dataRecord/referenceCheck";
@@ -74,6 +78,8 @@ function outputsOf(inputs: CheckedInputs, state: SetState): Props {
         outs.file = inputs.file;
         outs.sourceHash = inputs.sourceHash;
     }
+    // Kept so a later delete is audited under the resource's name and stack.
+    for (const key of [RESOURCE_NAME_KEY, STACK_KEY]) if (typeof (inputs as Props)[key] === "string") outs[key] = (inputs as Props)[key];
     return outs;
 }
 
@@ -100,7 +106,9 @@ function outputsOrFailure(action: string, id: string, inputs: CheckedInputs, sta
     throw new PartialFailure(
         `${action} ${LABEL}: ${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
         id,
-        outs,
+        // The host adds `__provider` to what a create or update returns, but not to a failure's properties: without
+        // it the state left behind could never be refreshed, updated or deleted again.
+        { ...outs, __provider: (inputs as Props).__provider },
         state.failures.slice(0, MAX_LISTED_FAILURES),
     );
 }
@@ -165,6 +173,9 @@ export const dataRecordSetProvider: DynamicProvider = {
         const inputs: Props = { ...news };
         for (const key of COMPUTED) delete inputs[key];
         for (const [key, value] of Object.entries(dataRecordSetDefaults)) if (inputs[key] === undefined) inputs[key] = value;
+        // Reported alone: the records' own validation below must not walk a hostile shape.
+        const shape = inputShapeFailures(inputs);
+        if (shape.length > 0) return { inputs, failures: shape };
         const failures: CheckFailure[] = checkInputs<DataRecordSetInputs>(dataRecordSetInputs, dataRecordSetRules, inputs, olds);
         const sourceBlocked = failures.some((f) => !f.property.startsWith("records")) || [inputs.fields, inputs.rules, inputs.file, inputs.keyColumn].some(containsUnknown) || isUnknown(inputs.records);
         if (sourceBlocked) return { inputs, failures };
@@ -205,7 +216,7 @@ export const dataRecordSetProvider: DynamicProvider = {
     async read(id, props) {
         const client = apiClient();
         const schemaId = String(props.schemaId);
-        if ((await dataSchemaApi.get(client, schemaId)) === undefined) return {};
+        if ((await readConfirmingGone(() => dataSchemaApi.get(client, schemaId), client.readAfterWriteMs)) === undefined) return {};
         const held = (props.recordHashes ?? {}) as RecordHashes;
         const hashes: RecordHashes = {};
         const versions: Record<string, number> = {};
