@@ -1,4 +1,5 @@
 import * as http from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
 import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { AdminControls } from "./adminEndpoints";
@@ -44,6 +45,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Clock in epoch ms for token expiry, rate windows, timestamps and read-after-write; tests inject one. */
   now?: () => number;
+  /** Waits out the latencyMs fault (default: a real timer); tests inject one to see the latency applied. */
+  sleep?: (ms: number) => Promise<void>;
   /** Sequence data of event-stream replays (length, gaps); also settable at run time via `/__emulator/replay`. */
   replay?: Partial<ReplayOptions>;
   /** The org's regions and their health (default: a handful of real region ids, all HEALTHY); also `/__emulator/regions`. */
@@ -148,6 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       random: () => random(),
       tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
       log,
+      sleep: options.sleep ?? ((ms) => delay(ms)),
     }),
   );
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,4 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { setTimeout as delay } from "node:timers/promises";
 import { ADMIN_PREFIX, AdminControls, serveAdmin } from "./adminEndpoints";
 import { ApiError, newContextId } from "./apiError";
 import type { Faults } from "./faults";
@@ -24,6 +23,7 @@ export interface PipelineDeps {
   random: () => number;
   tokenTtlSeconds: number;
   log: (line: string) => void;
+  sleep: (ms: number) => Promise<void>;
 }
 
 const TOKEN_PATH = "/oauth/token";
@@ -78,7 +78,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
       isTokenRequest ? `${ex.method} ${TOKEN_PATH}` : match?.type === "route" || match?.type === "badId" ? `${ex.method} ${match.route.pattern}` : `${ex.method} (unmatched)`,
     );
     const faults = deps.faults();
-    if (faults.latencyMs > 0) await delay(faults.latencyMs);
+    if (faults.latencyMs > 0) await deps.sleep(faults.latencyMs);
 
     const bearer = bearerToken(ex.req);
     const token = bearer ? deps.tokens.lookup(bearer) : undefined;

@@ -26,8 +26,6 @@ const providers = {
     eventStream: eventStreamProvider,
 } satisfies Record<string, DynamicProvider>;
 
-export type KindName = keyof typeof providers;
-
 /** What the host gets: every kind with its writes audited under its program-facing name (`RecordingPolicy`). */
 const audited: Record<string, DynamicProvider> = Object.fromEntries(
     Object.entries(providers).map(([kind, provider]) => [kind, auditedProvider(kind[0].toUpperCase() + kind.slice(1), provider, auditTrail)]),

@@ -17,7 +17,7 @@ export interface DataRecordSetArgs extends DataSchemaSourceArgs {
     /**
      * A `.json` file (an array of `{key, data}`) or `.csv` file (a header row; `keyColumn` holds the keys,
      * the other columns are fields, converted by the field's type; an empty cell leaves the field out).
-     * Relative paths are resolved from the program's directory. The provider reads the file when it checks
+     * Relative paths are resolved from the working directory, which under `pulumi up` is the project directory (where Pulumi.yaml is). The provider reads the file when it checks
      * the inputs (a local, deterministic read) and keeps only per-record hashes in the state, so editing one
      * row updates one record.
      */

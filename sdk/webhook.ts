@@ -37,12 +37,17 @@ export class Webhook extends pulumi.dynamic.Resource {
     declare readonly version: pulumi.Output<number>;
 
     constructor(name: string, args: WebhookArgs, opts?: pulumi.CustomResourceOptions) {
-        const secretArgs = { ...args, secret: args.secret === undefined ? undefined : pulumi.secret(args.secret) };
+        // Headers often carry an API key for the receiver, so they are kept as secret as the signing secret.
+        const secretArgs = {
+            ...args,
+            secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
+            headers: args.headers === undefined ? undefined : pulumi.secret(args.headers),
+        };
         super(
             provider,
             name,
             resourceProps(name, secretArgs, OUTPUTS),
-            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret"] },
+            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret", "headers"] },
             TYPE_MODULE,
             "Webhook",
         );

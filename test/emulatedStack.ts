@@ -3,6 +3,7 @@
  * Genesys resource goes through the real dynamic-provider host (driven over gRPC by the harness engine), and the
  * platform is the embedded emulator. Tests use it to exercise a resource kind end to end.
  */
+import { join } from "node:path";
 import { createConsumerProject, type ConsumerProject } from "./harness/consumerProject";
 import { Engine, type EngineOptions } from "./harness/engine";
 import { runProgram, type ProgramRun } from "./harness/mockProgram";
@@ -45,6 +46,8 @@ export async function startEmulatedStack(options: EmulatedStackOptions = {}): Pr
             "genesys:apiUrl": emulator.url,
             "genesys:clientId": DEFAULT_CLIENT_ID,
             "genesys:clientSecret": makeSecret(DEFAULT_CLIENT_SECRET),
+            // In the consumer project, which is removed with it, wherever the provider runs.
+            "genesys:auditDir": join(project.dir, ".genesys-audit"),
             ...options.config,
         }),
         hostEnv: options.hostEnv,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import * as os from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import { DEFAULT_CLIENT_ID, startEmulator, type RunningEmulator } from "../emulator";
@@ -24,7 +25,12 @@ describe("the serialized __provider", () => {
             },
             {
                 backend: { kind: "inProcess", consumerDir: project.dir },
-                config: { "genesys:apiUrl": emulator.url, "genesys:clientId": "ci-client", "genesys:clientSecret": makeSecret(SECRET) },
+                config: {
+                    "genesys:apiUrl": emulator.url,
+                    "genesys:clientId": "ci-client",
+                    "genesys:clientSecret": makeSecret(SECRET),
+                    "genesys:auditDir": join(project.dir, ".genesys-audit"),
+                },
             },
         );
         const policy = run.registrations.find((r) => r.type === "pulumi-nodejs:dynamic/genesys:RecordingPolicy");

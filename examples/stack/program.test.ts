@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startEmulator, type RunningEmulator } from "../../emulator";
@@ -18,6 +20,7 @@ describe("the example contact-center program, per stack (real providers in proce
     let s3: S3Double;
     const runs: Record<string, ProgramRun> = {};
     const savedEnv = { ...process.env };
+    const auditDir = mkdtempSync(join(tmpdir(), "example-audit-"));
 
     before(async () => {
         emulator = await startEmulator({ port: 0 });
@@ -34,6 +37,7 @@ describe("the example contact-center program, per stack (real providers in proce
                     "genesys:apiUrl": emulator.url,
                     "genesys:clientId": DEFAULT_CLIENT_ID,
                     "genesys:clientSecret": makeSecret(DEFAULT_CLIENT_SECRET),
+                    "genesys:auditDir": auditDir,
                     [`${PROJECT}:webhookSecret`]: makeSecret(WEBHOOK_SECRET),
                     [`${PROJECT}:replayStartDate`]: new Date(Date.now() - 3_600_000).toISOString(),
                 },
@@ -43,6 +47,7 @@ describe("the example contact-center program, per stack (real providers in proce
     after(async () => {
         process.env = savedEnv;
         await Promise.all([emulator.stop(), s3.stop()]);
+        rmSync(auditDir, { recursive: true, force: true });
     });
 
     const byName = (stack: string, type: string, name: string): Registration => {

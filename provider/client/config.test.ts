@@ -86,6 +86,10 @@ test("an unusable apiUrl is refused, without echoing embedded credentials", () =
     () => resolveConfig(stack({ ...creds, "genesys:apiUrl": "https://user:hunter2@host" }), {}),
     (error: Error) => !error.message.includes("hunter2") && /user:password@/.test(error.message),
   );
+  assert.throws(
+    () => resolveConfig(stack({ ...creds, "genesys:apiUrl": "https://host/api?access_token=tok-123" }), {}),
+    (error: Error) => !error.message.includes("tok-123") && /"https:\/\/host\/api"/.test(error.message),
+  );
 });
 
 test("secrets never appear in configuration errors", () => {

@@ -88,7 +88,8 @@ function parseBaseUrl(raw: string): string {
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
     throw new Error(
-      `Invalid Genesys Cloud API URL "${raw}" (genesys:apiUrl or GENESYSCLOUD_API_URL): ` +
+      // Only the origin and path are echoed: a query string or user info may carry a token.
+      `Invalid Genesys Cloud API URL "${url ? `${url.origin}${url.pathname}` : raw.replace(/[?#@].*$/s, "")}" (genesys:apiUrl or GENESYSCLOUD_API_URL): ` +
         "use an absolute http(s) URL without query or fragment, e.g. https://api.mypurecloud.com or http://127.0.0.1:8787",
     );
   }

@@ -5,8 +5,6 @@ export interface InputDiff {
     changes: boolean;
     /** Inputs whose change the platform cannot apply in place. */
     replaces: string[];
-    /** Every input that changed, for messages and tests. */
-    changed: string[];
 }
 
 /**
@@ -22,7 +20,7 @@ export function diffInputs(
 ): InputDiff {
     const changed = inputKeys.filter((key) => containsUnknown(news[key]) || !isDeepStrictEqual(normalise(olds[key]), normalise(news[key])));
     const replaces = changed.filter((key) => replaceOn.includes(key));
-    return { changes: changed.length > 0, replaces, changed };
+    return { changes: changed.length > 0, replaces };
 }
 
 /** State round-trips through protobuf Structs, where a missing value and null are the same thing. */

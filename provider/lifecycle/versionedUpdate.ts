@@ -1,4 +1,5 @@
 import { GenesysApiError } from "../client/apiError";
+import { bodyMatches } from "./bodyMatches";
 
 /**
  * Updates with the version the stack last saw, never a freshly read one: a 409 then means someone changed
@@ -9,16 +10,24 @@ export async function updateVersioned<L extends { version: number }>(steps: {
     label: string;
     id: string;
     knownVersion: number;
+    /** The fields sent, as the platform returns them (write-only fields left out). */
+    sent: object;
     put(version: number): Promise<L>;
-    get(): Promise<L>;
-    holdsOurChange(live: L): boolean;
+    /** The live object, or undefined when it is gone. */
+    get(): Promise<L | undefined>;
+    /** Where the sent fields sit in the live object, when not at its top level. */
+    fieldsOf?(live: L): Record<string, unknown>;
 }): Promise<L> {
     try {
         return await steps.put(steps.knownVersion);
     } catch (err) {
         if (!(err instanceof GenesysApiError) || err.status !== 409) throw err;
         const live = await steps.get();
-        if (live.version === steps.knownVersion + 1 && steps.holdsOurChange(live)) return live;
+        if (live === undefined) {
+            throw new Error(`the ${steps.label} ${steps.id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`);
+        }
+        const fields = steps.fieldsOf ? steps.fieldsOf(live) : (live as unknown as Record<string, unknown>);
+        if (live.version === steps.knownVersion + 1 && bodyMatches(steps.sent as Record<string, unknown>, fields)) return live;
         throw new Error(
             `the ${steps.label} ${steps.id} was changed outside Pulumi (the platform is at version ${live.version}, ` +
                 `this stack last saw version ${steps.knownVersion}). Run \`pulumi refresh\` to take in that change, ` +

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { inputShapeFailures } from "./inputShape";
+import { inspectInputShape } from "./inputShape";
 import { containsUnknown } from "./unknowns";
 import { formatPath, valueAt } from "./propertyPath";
 
@@ -21,6 +21,13 @@ export interface CrossFieldRule<I> {
 }
 
 const MAX_SHOWN_VALUE = 60;
+/** How much of a value is looked at for credentials before it is cut: enough to reach past what is shown. */
+const SCANNED_VALUE = 256;
+
+/** `scheme://user:password@` and `scheme://token@`: credentials a bad URL may carry, never to be echoed. */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]{0,31}:\/\/)[^/\s"@]*@/gi;
+/** The same cut short by the scan, its `@` unseen: hidden too, since what follows `//` may be a password. */
+const CUT_URL_CREDENTIALS = /([a-z][a-z0-9+.-]{0,31}:\/\/)[^/\s"@]*$/i;
 
 function describeValue(value: unknown): string {
     if (value === undefined) return "nothing";
@@ -30,7 +37,9 @@ function describeValue(value: unknown): string {
     } catch {
         text = String(value);
     }
-    return text.length > MAX_SHOWN_VALUE ? `${text.slice(0, MAX_SHOWN_VALUE)}…` : text;
+    const scanned = text.slice(0, SCANNED_VALUE).replace(URL_CREDENTIALS, "$1***@");
+    const shown = (text.length > SCANNED_VALUE ? scanned.replace(CUT_URL_CREDENTIALS, "$1***") : scanned).slice(0, MAX_SHOWN_VALUE);
+    return text.length > MAX_SHOWN_VALUE ? `${shown}…` : shown;
 }
 
 /**
@@ -44,10 +53,11 @@ export function checkInputs<I>(
     olds?: Record<string, unknown>,
     secretFields: readonly string[] = [],
 ): CheckFailure[] {
-    // Prototype keys and runaway nesting are refused before anything walks the inputs recursively.
-    const shape = inputShapeFailures(news);
-    if (shape.length > 0) return shape;
-    const failures: CheckFailure[] = [];
+    // Runaway nesting is refused before anything walks the inputs recursively; prototype keys are reported
+    // beside the other failures, so one preview still lists every mistake.
+    const shape = inspectInputShape(news);
+    if (!shape.walkable) return shape.failures;
+    const failures: CheckFailure[] = [...shape.failures];
     const invalidTopLevel = new Set<string>();
     const parsed = schema.safeParse(news);
     if (!parsed.success) {
@@ -65,5 +75,8 @@ export function checkInputs<I>(
         if (blocked) continue;
         failures.push(...rule.check(news as I, olds as Partial<I> | undefined));
     }
-    return failures;
+    // A refused prototype key is the one failure worth reading at its path: others there only echo it.
+    const underRefusedKey = (property: string) =>
+        shape.failures.some((s) => property === s.property || property.startsWith(`${s.property}.`) || property.startsWith(`${s.property}[`));
+    return [...shape.failures, ...failures.slice(shape.failures.length).filter((f) => !underRefusedKey(f.property))];
 }

@@ -22,6 +22,11 @@ export function text(maxLength: number) {
         .refine((value) => value.trim() !== "", { error: "must not be blank; leave it out instead" });
 }
 
+/** A string of a given form; `expectation` says what it should look like ("an AWS region code such as us-east-1"). */
+export function matching(regex: RegExp, expectation: string) {
+    return z.string({ error: `must be ${expectation}` }).regex(regex, { error: `must be ${expectation}` });
+}
+
 export const flag = z.boolean({ error: "must be true or false" });
 
 /** An https URL without embedded credentials: anything else would leak or downgrade what the platform sends. */
@@ -36,7 +41,7 @@ export const httpsUrl = z.string({ error: "must be an https URL" }).superRefine(
     if (url.protocol !== "https:") {
         ctx.addIssue({ code: "custom", message: `must use https (found ${url.protocol.replace(":", "")})` });
     } else if (url.username || url.password) {
-        ctx.addIssue({ code: "custom", message: "must not embed credentials (user:password@); use the resource's secret or headers" });
+        ctx.addIssue({ code: "custom", message: "must not embed credentials (user:password@); pass credentials as a secret (a webhook's secret or headers)" });
     }
 });
 

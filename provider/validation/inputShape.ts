@@ -14,15 +14,18 @@ export const MAX_INPUT_DEPTH = 64;
 /**
  * Problems with the shape of the inputs themselves, found before any field is validated: prototype keys anywhere,
  * and nesting deeper than MAX_INPUT_DEPTH (one failure per such branch). Iterative, so no input can exhaust
- * the stack.
+ * the stack. `walkable` is false when something nests too deep: validation that recurses must then not run.
+ * A prototype key alone leaves the inputs walkable, so its failure is reported beside every other one.
  */
-export function inputShapeFailures(inputs: Record<string, unknown>): CheckFailure[] {
+export function inspectInputShape(inputs: Record<string, unknown>): { failures: CheckFailure[]; walkable: boolean } {
     const failures: CheckFailure[] = [];
+    let walkable = true;
     const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: inputs, path: [] }];
     while (pending.length > 0) {
         const { value, path } = pending.pop() as { value: unknown; path: PropertyKey[] };
         if (value === null || typeof value !== "object") continue;
         if (path.length >= MAX_INPUT_DEPTH) {
+            walkable = false;
             const property = formatPath(path);
             failures.push({ property, reason: `${property} nests values more than ${MAX_INPUT_DEPTH} levels deep; flatten it` });
             continue;
@@ -36,7 +39,7 @@ export function inputShapeFailures(inputs: Record<string, unknown>): CheckFailur
             else pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
         }
     }
-    return failures;
+    return { failures, walkable };
 }
 
 function prototypeKey(path: PropertyKey[]): CheckFailure {

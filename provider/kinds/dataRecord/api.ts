@@ -29,7 +29,6 @@ export const dataRecordApi = {
     /** Upsert: creates the record under `recordId` or replaces its data; with `version`, only if still at that version. */
     put: (client: ApiClient, schemaId: string, recordId: string, data: RecordData, version?: number) =>
         client.put<LiveDataRecord>(recordPath(schemaId, recordId), version === undefined ? data : { ...data, version }),
-    getOrThrow: (client: ApiClient, schemaId: string, recordId: string) => client.get<LiveDataRecord>(recordPath(schemaId, recordId)),
     get: (client: ApiClient, schemaId: string, recordId: string) => readOrGone(() => client.get<LiveDataRecord>(recordPath(schemaId, recordId))),
     delete: (client: ApiClient, schemaId: string, recordId: string) => deleteOrGone(() => client.delete(recordPath(schemaId, recordId))),
     list: (client: ApiClient, schemaId: string) => client.listPages<LiveDataRecord>(recordsPath(schemaId)),

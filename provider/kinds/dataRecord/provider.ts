@@ -1,6 +1,5 @@
 import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
-import { bodyMatches } from "../../lifecycle/bodyMatches";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
 import { dataOf, dataRecordApi as api, LiveDataRecord } from "./api";
@@ -51,7 +50,7 @@ export const dataRecordProvider = kindProvider<DataRecordInputs, HeldRecord>({
         const record = await createWithClientId({
             id: inputs.key,
             put: (id) => api.put(client, inputs.schemaId, id, inputs.data),
-            get: (id) => api.getOrThrow(client, inputs.schemaId, id),
+            get: (id) => api.get(client, inputs.schemaId, id),
         });
         return held(inputs.schemaId, record);
     },
@@ -69,12 +68,9 @@ export const dataRecordProvider = kindProvider<DataRecordInputs, HeldRecord>({
             id,
             knownVersion: Number(olds.version),
             put: (version) => api.put(client, inputs.schemaId, inputs.key, inputs.data, version),
-            get: async () => {
-                const live = await api.get(client, inputs.schemaId, inputs.key);
-                if (!live) throw new Error(`the ${LABEL} ${id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`);
-                return live;
-            },
-            holdsOurChange: (live) => bodyMatches(inputs.data, dataOf(live)),
+            get: () => api.get(client, inputs.schemaId, inputs.key),
+            sent: inputs.data,
+            fieldsOf: dataOf,
         });
         return held(inputs.schemaId, record);
     },

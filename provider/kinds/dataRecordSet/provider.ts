@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { ApiClient } from "../../client/apiClient";
 import type { DynamicProvider } from "../../kindProvider";
 import { configure, apiClient } from "../../providerContext";
-import { bodyMatches } from "../../lifecycle/bodyMatches";
 import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { diffInputs } from "../../lifecycle/inputDiff";
@@ -11,7 +10,7 @@ import { RESOURCE_NAME_KEY } from "../../lifecycle/autoName";
 import { STACK_KEY } from "../../audit/resourceIdentity";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
 import { checkInputs, CheckFailure } from "../../validation/checkInputs";
-import { inputShapeFailures } from "../../validation/inputShape";
+import { inspectInputShape } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
 import { dataOf, dataRecordApi as api } from "../dataRecord/api";
 import { unresolvedReferences } from "../dataRecord/referenceCheck";
@@ -129,15 +128,16 @@ async function applyChanges(client: ApiClient, inputs: DataRecordSetInputs, stat
         const { key, data } = change.record;
         const known = state.versions[key];
         if (known === undefined) {
-            return createWithClientId({ id: key, put: (id) => api.put(client, inputs.schemaId, id, data), get: (id) => api.getOrThrow(client, inputs.schemaId, id) });
+            return createWithClientId({ id: key, put: (id) => api.put(client, inputs.schemaId, id, data), get: (id) => api.get(client, inputs.schemaId, id) });
         }
         return updateVersioned({
             label: "data record",
             id: key,
             knownVersion: known,
             put: (version) => api.put(client, inputs.schemaId, key, data, version),
-            get: () => api.getOrThrow(client, inputs.schemaId, key),
-            holdsOurChange: (live) => bodyMatches(data, dataOf(live)),
+            get: () => api.get(client, inputs.schemaId, key),
+            sent: data,
+            fieldsOf: dataOf,
         });
     });
     let anyApplied = false;
@@ -173,9 +173,9 @@ export const dataRecordSetProvider: DynamicProvider = {
         const inputs: Props = { ...news };
         for (const key of COMPUTED) delete inputs[key];
         for (const [key, value] of Object.entries(dataRecordSetDefaults)) if (inputs[key] === undefined) inputs[key] = value;
-        // Reported alone: the records' own validation below must not walk a hostile shape.
-        const shape = inputShapeFailures(inputs);
-        if (shape.length > 0) return { inputs, failures: shape };
+        // The records' own validation below must not walk a runaway shape; checkInputs reports prototype keys.
+        const shape = inspectInputShape(inputs);
+        if (!shape.walkable) return { inputs, failures: shape.failures };
         const failures: CheckFailure[] = checkInputs<DataRecordSetInputs>(dataRecordSetInputs, dataRecordSetRules, inputs, olds);
         const sourceBlocked = failures.some((f) => !f.property.startsWith("records")) || [inputs.fields, inputs.rules, inputs.file, inputs.keyColumn].some(containsUnknown) || isUnknown(inputs.records);
         if (sourceBlocked) return { inputs, failures };

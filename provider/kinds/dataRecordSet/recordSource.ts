@@ -31,7 +31,7 @@ export function readRecordFile(file: string, keyColumn: string, fields: readonly
     try {
         bytes = readFileSync(file);
     } catch (err) {
-        throw new Error(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path, which is resolved from the Pulumi program's directory`);
+        throw new Error(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path, which is resolved from the working directory (the Pulumi project directory)`);
     }
     const sourceHash = createHash("sha256").update(bytes).digest("base64url");
     const name = path.basename(file);

@@ -15,7 +15,7 @@ export const dataRecordSetInputs = z.object({
     fields: dataFields,
     rules: dataRules,
     records: z.array(z.object({ key: recordKey, data: recordData }), { error: "must be a list of {key, data} records" }).max(100_000, { error: "must list at most 100000 records" }).optional(),
-    /** Absolute path of a .json or .csv file of records (the SDK resolves it from the program's directory). */
+    /** Absolute path of a .json or .csv file of records (the SDK resolves a relative one from the working directory: the Pulumi project directory). */
     file: text(4096).optional(),
     keyColumn: text(128),
     concurrency: wholeNumber(1, 64),

@@ -1,5 +1,4 @@
-import type { ApiClient } from "../../client/apiClient";
-import { deleteOrGone, readOrGone } from "../../lifecycle/missingIsGone";
+import { objectCollection } from "../../lifecycle/objectCollection";
 import { canonicalFields, DataField, DataRule, DataSchemaInputs } from "./schema";
 
 /** The platform's body for a data schema (API-CONTRACT.md). */
@@ -24,13 +23,4 @@ export function toBody(inputs: DataSchemaInputs): DataSchemaBody {
     return { name: inputs.name, fields: canonicalFields(inputs.fields), rules: inputs.rules };
 }
 
-export const dataSchemaApi = {
-    create: (client: ApiClient, body: DataSchemaBody) => client.post<LiveDataSchema>(SCHEMAS, body),
-    get: (client: ApiClient, id: string) => readOrGone(() => client.get<LiveDataSchema>(schemaPath(id))),
-    put: (client: ApiClient, id: string, body: DataSchemaBody, version: number) => client.put<LiveDataSchema>(schemaPath(id), { ...body, version }),
-    delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(schemaPath(id))),
-    async findByName(client: ApiClient, name: string): Promise<LiveDataSchema | undefined> {
-        const page = await client.listPages<LiveDataSchema>(SCHEMAS, { name });
-        return page.find((schema) => schema.name === name);
-    },
-};
+export const dataSchemaApi = objectCollection<DataSchemaBody, LiveDataSchema>(SCHEMAS);

@@ -1,5 +1,4 @@
-import type { ApiClient } from "../../client/apiClient";
-import { deleteOrGone, readOrGone } from "../../lifecycle/missingIsGone";
+import { objectCollection } from "../../lifecycle/objectCollection";
 import type { ReplaySequence } from "./derived";
 import { eventBusRegion, type EventStreamInputs } from "./schema";
 
@@ -27,7 +26,6 @@ export interface LiveEventStream extends EventStreamBody {
 }
 
 const COLLECTION = "/api/v2/eventstreams";
-const item = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
 
 export function toBody(inputs: EventStreamInputs): EventStreamBody {
     return {
@@ -48,13 +46,4 @@ export function toBody(inputs: EventStreamInputs): EventStreamBody {
     };
 }
 
-export const eventStreamApi = {
-    create: (client: ApiClient, body: EventStreamBody) => client.post<LiveEventStream>(COLLECTION, body),
-    get: (client: ApiClient, id: string) => readOrGone(() => client.get<LiveEventStream>(item(id))),
-    put: (client: ApiClient, id: string, body: EventStreamBody, version: number) => client.put<LiveEventStream>(item(id), { ...body, version }),
-    delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(item(id))),
-    async findByName(client: ApiClient, name: string): Promise<LiveEventStream | undefined> {
-        const page = await client.listPages<LiveEventStream>(COLLECTION, { name });
-        return page.find((stream) => stream.name === name);
-    },
-};
+export const eventStreamApi = objectCollection<EventStreamBody, LiveEventStream>(COLLECTION);

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { CrossFieldRule } from "../../validation/checkInputs";
-import { flag, oneOf, text, uniqueList, wholeNumber } from "../../validation/fieldRules";
+import { awsRegion, iamRoleArn } from "../../validation/awsFields";
+import { flag, matching, oneOf, text, uniqueList, wholeNumber } from "../../validation/fieldRules";
 import { isUnknown } from "../../validation/unknowns";
 import { parseZonedDateTime } from "./zonedDateTime";
 
@@ -11,8 +12,6 @@ export const TOPIC_PATTERN = /^genesys\.[a-z0-9\-.]+$/;
  * seed's `arn:aws:eventbridge:…` form is not one AWS issues, so it would refuse every real bus.
  */
 export const EVENT_BUS_ARN_PATTERN = /^arn:(aws[a-z-]*):events:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):event-bus\/([A-Za-z0-9._\-/]{1,256})$/;
-export const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/;
-export const AWS_REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 export const SEQUENCE_INDEX_TRIGGERS = ["automatic", "manual"] as const;
 export const MAX_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -21,8 +20,6 @@ const DAY_MS = 86_400_000;
 export function eventBusRegion(arn: unknown): string | undefined {
     return typeof arn === "string" ? EVENT_BUS_ARN_PATTERN.exec(arn)?.[2] : undefined;
 }
-
-const pattern = (regex: RegExp, expectation: string) => z.string({ error: `must be ${expectation}` }).regex(regex, { error: `must be ${expectation}` });
 
 const zonedDateTime = z
     .string({ error: "must be an ISO 8601 date-time with a zone, e.g. 2024-01-15T08:00:00Z" })
@@ -34,15 +31,15 @@ export const eventStreamInputs = z.object({
     name: text(200),
     description: text(1000).optional(),
     enabled: flag,
-    topics: uniqueList(pattern(TOPIC_PATTERN, "a Genesys topic matching genesys.<namespace>.<event>, e.g. genesys.conversations.call"), {
+    topics: uniqueList(matching(TOPIC_PATTERN, "a Genesys topic matching genesys.<namespace>.<event>, e.g. genesys.conversations.call"), {
         min: 1,
         noun: "topic",
     }),
     retentionDays: wholeNumber(1, MAX_RETENTION_DAYS, "days"),
-    eventBusArn: pattern(EVENT_BUS_ARN_PATTERN, "an EventBridge event bus ARN, arn:<partition>:events:<region>:<12-digit account>:event-bus/<name>"),
-    roleArn: pattern(ROLE_ARN_PATTERN, "an IAM role ARN, arn:<partition>:iam::<12-digit account>:role/<name>"),
+    eventBusArn: matching(EVENT_BUS_ARN_PATTERN, "an EventBridge event bus ARN, arn:<partition>:events:<region>:<12-digit account>:event-bus/<name>"),
+    roleArn: iamRoleArn,
     /** Filled from `eventBusArn` by `check` when omitted. */
-    region: pattern(AWS_REGION_PATTERN, "an AWS region such as us-east-1").optional(),
+    region: awsRegion.optional(),
     replay: z
         .strictObject(
             {

@@ -1,5 +1,6 @@
 import type { ApiClient } from "../../client/apiClient";
-import { deleteOrGone, readOrGone } from "../../lifecycle/missingIsGone";
+import { readOrGone } from "../../lifecycle/missingIsGone";
+import { objectCollection } from "../../lifecycle/objectCollection";
 import type { FailoverStrategyInputs, StrategyRegion } from "./schema";
 
 /** The platform's body for a failover strategy (API-CONTRACT.md). */
@@ -30,7 +31,6 @@ export interface RegionHealth {
 
 const COLLECTION = "/api/v2/routing/strategies";
 const REGIONS = "/api/v2/architecture/regions";
-const item = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
 
 export function toBody(inputs: FailoverStrategyInputs): FailoverStrategyBody {
     return {
@@ -47,13 +47,7 @@ export function toBody(inputs: FailoverStrategyInputs): FailoverStrategyBody {
 }
 
 export const failoverStrategyApi = {
-    /** A PUT without a version creates (client-chosen id) or overwrites; with one, it updates only that version. */
-    put: (client: ApiClient, id: string, body: FailoverStrategyBody, version?: number) =>
-        client.put<LiveFailoverStrategy>(item(id), version === undefined ? body : { ...body, version }),
-    /** Throws on 404. */
-    read: (client: ApiClient, id: string) => client.get<LiveFailoverStrategy>(item(id)),
-    get: (client: ApiClient, id: string) => readOrGone(() => client.get<LiveFailoverStrategy>(item(id))),
-    delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(item(id))),
+    ...objectCollection<FailoverStrategyBody, LiveFailoverStrategy>(COLLECTION),
     async regionIds(client: ApiClient): Promise<string[]> {
         return (await client.listPages<{ id: string }>(REGIONS)).map((region) => region.id);
     },

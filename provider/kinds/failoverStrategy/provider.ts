@@ -1,5 +1,4 @@
 import { kindProvider } from "../../kindProvider";
-import { bodyMatches } from "../../lifecycle/bodyMatches";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
 import { failoverStrategyApi as api, LiveFailoverStrategy, toBody } from "./api";
@@ -26,7 +25,7 @@ export const failoverStrategyProvider = kindProvider<FailoverStrategyInputs, Liv
         const body = toBody(inputs);
         const strategy = await createWithClientId({
             put: (id) => api.put(client, id, body),
-            get: (id) => api.read(client, id),
+            get: (id) => api.get(client, id),
         });
         return { strategy, healthMatrix };
     },
@@ -45,12 +44,8 @@ export const failoverStrategyProvider = kindProvider<FailoverStrategyInputs, Liv
             id,
             knownVersion: Number(olds.version),
             put: (version) => api.put(client, id, body, version),
-            get: async () => {
-                const live = await api.get(client, id);
-                if (!live) throw new Error(`the ${LABEL} ${id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`);
-                return live;
-            },
-            holdsOurChange: (live) => bodyMatches({ ...body }, { ...live }),
+            get: () => api.get(client, id),
+            sent: body,
         });
         return { strategy, healthMatrix };
     },

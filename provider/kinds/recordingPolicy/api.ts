@@ -1,5 +1,4 @@
-import type { ApiClient } from "../../client/apiClient";
-import { deleteOrGone, readOrGone } from "../../lifecycle/missingIsGone";
+import { objectCollection } from "../../lifecycle/objectCollection";
 import type { MediaType, Quality } from "./derived";
 import type { RecordingPolicyInputs } from "./schema";
 
@@ -25,7 +24,6 @@ export interface LiveRecordingPolicy extends RecordingPolicyBody {
 }
 
 const COLLECTION = "/api/v2/recording/policies";
-const item = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
 
 export function toBody(inputs: RecordingPolicyInputs): RecordingPolicyBody {
     return {
@@ -41,14 +39,4 @@ export function toBody(inputs: RecordingPolicyInputs): RecordingPolicyBody {
     };
 }
 
-export const recordingPolicyApi = {
-    create: (client: ApiClient, body: RecordingPolicyBody) => client.post<LiveRecordingPolicy>(COLLECTION, body),
-    get: (client: ApiClient, id: string) => readOrGone(() => client.get<LiveRecordingPolicy>(item(id))),
-    put: (client: ApiClient, id: string, body: RecordingPolicyBody, version: number) =>
-        client.put<LiveRecordingPolicy>(item(id), { ...body, version }),
-    delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(item(id))),
-    async findByName(client: ApiClient, name: string): Promise<LiveRecordingPolicy | undefined> {
-        const page = await client.listPages<LiveRecordingPolicy>(COLLECTION, { name });
-        return page.find((policy) => policy.name === name);
-    },
-};
+export const recordingPolicyApi = objectCollection<RecordingPolicyBody, LiveRecordingPolicy>(COLLECTION);

@@ -1,5 +1,4 @@
-import type { ApiClient } from "../../client/apiClient";
-import { deleteOrGone, readOrGone } from "../../lifecycle/missingIsGone";
+import { objectCollection } from "../../lifecycle/objectCollection";
 import type { Encryption, StorageTargetInputs } from "./schema";
 
 /** The platform's body for a storage target (API-CONTRACT.md); `configuration.secretAccessKey` is write-only. */
@@ -29,7 +28,6 @@ export interface LiveStorageTarget extends StorageTargetBody {
 }
 
 const COLLECTION = "/api/v2/recording/storage/targets";
-const item = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
 
 export function toBody(inputs: StorageTargetInputs): StorageTargetBody {
     return {
@@ -56,10 +54,4 @@ export function readableBody(body: StorageTargetBody): StorageTargetBody {
     return { ...body, configuration };
 }
 
-export const storageTargetApi = {
-    /** The create and the update share the path: without `version` the PUT creates or overwrites (idempotent). */
-    put: (client: ApiClient, id: string, body: StorageTargetBody, version?: number) =>
-        client.put<LiveStorageTarget>(item(id), version === undefined ? body : { ...body, version }),
-    get: (client: ApiClient, id: string) => readOrGone(() => client.get<LiveStorageTarget>(item(id))),
-    delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(item(id))),
-};
+export const storageTargetApi = objectCollection<StorageTargetBody, LiveStorageTarget>(COLLECTION);

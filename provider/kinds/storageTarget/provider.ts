@@ -1,5 +1,4 @@
 import { kindProvider } from "../../kindProvider";
-import { bodyMatches } from "../../lifecycle/bodyMatches";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
 import { LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
@@ -49,12 +48,8 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
             id,
             knownVersion: Number(olds.version),
             put: (version) => api.put(client, id, body, version),
-            get: async () => {
-                const live = await api.get(client, id);
-                if (!live) throw new Error(`the ${LABEL} ${id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`);
-                return live;
-            },
-            holdsOurChange: (live) => bodyMatches({ ...readableBody(body) }, { ...live }),
+            get: () => api.get(client, id),
+            sent: readableBody(body),
         });
     },
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
-import { flag, oneOf, text, wholeNumber } from "../../validation/fieldRules";
+import { awsRegion, iamRoleArn } from "../../validation/awsFields";
+import { flag, matching, oneOf, text, wholeNumber } from "../../validation/fieldRules";
 
 export const ENCRYPTIONS = ["AES256", "aws:kms"] as const;
 export type Encryption = (typeof ENCRYPTIONS)[number];
@@ -21,17 +22,10 @@ export function bucketNameProblem(name: string): string | undefined {
     return undefined;
 }
 
-// Commercial, GovCloud, China and ISO partitions: us-east-1, us-gov-west-1, cn-northwest-1, eu-central-2.
-const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}$/;
-const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 // Long-term keys only: temporary (ASIA…) keys need a session token the platform cannot store, and expire.
 const ACCESS_KEY_ID = /^AKIA[A-Z0-9]{16}$/;
 const KMS_KEY_ID =
     /^(arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]{36}|alias\/[\w/-]+)|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[\w/-]+)$/;
-
-function matching(pattern: RegExp, expectation: string) {
-    return z.string({ error: `must be ${expectation}` }).regex(pattern, { error: `must be ${expectation}` });
-}
 
 export const storageTargetInputs = z.object({
     name: text(200),
@@ -39,7 +33,7 @@ export const storageTargetInputs = z.object({
         const problem = bucketNameProblem(value);
         if (problem) ctx.addIssue({ code: "custom", message: `${problem} (S3 bucket naming rules)` });
     }),
-    region: matching(AWS_REGION, "an AWS region code such as us-east-1 or eu-west-2"),
+    region: awsRegion,
     serverSideEncryption: oneOf(ENCRYPTIONS),
     kmsKeyId: matching(KMS_KEY_ID, "a KMS key id, key ARN, alias (alias/name) or alias ARN").optional(),
     pathPrefix: z
@@ -54,7 +48,7 @@ export const storageTargetInputs = z.object({
         }),
     retentionDays: wholeNumber(1, 3650, "days"),
     enabled: flag,
-    roleArn: matching(ROLE_ARN, "an IAM role ARN, e.g. arn:aws:iam::123456789012:role/genesys-recordings").optional(),
+    roleArn: iamRoleArn.optional(),
     accessKeyId: matching(ACCESS_KEY_ID, "a long-term AWS access key id (AKIA followed by 16 capitals or digits)").optional(),
     secretAccessKey: z
         .string({ error: "must be a string" })

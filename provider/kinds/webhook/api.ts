@@ -1,5 +1,4 @@
-import type { ApiClient } from "../../client/apiClient";
-import { deleteOrGone, readOrGone } from "../../lifecycle/missingIsGone";
+import { objectCollection } from "../../lifecycle/objectCollection";
 import type { WebhookInputs } from "./schema";
 
 /** The platform's body for a webhook (API-CONTRACT.md); `secret` is write-only. */
@@ -22,7 +21,6 @@ export interface LiveWebhook extends WebhookBody {
 }
 
 const COLLECTION = "/api/v2/webhooks";
-const item = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
 
 export function toBody(inputs: WebhookInputs): WebhookBody {
     return {
@@ -42,13 +40,4 @@ export function readableBody(body: WebhookBody): WebhookBody {
     return readable;
 }
 
-export const webhookApi = {
-    create: (client: ApiClient, body: WebhookBody) => client.post<LiveWebhook>(COLLECTION, body),
-    get: (client: ApiClient, id: string) => readOrGone(() => client.get<LiveWebhook>(item(id))),
-    put: (client: ApiClient, id: string, body: WebhookBody, version: number) => client.put<LiveWebhook>(item(id), { ...body, version }),
-    delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(item(id))),
-    async findByName(client: ApiClient, name: string): Promise<LiveWebhook | undefined> {
-        const page = await client.listPages<LiveWebhook>(COLLECTION, { name });
-        return page.find((webhook) => webhook.name === name);
-    },
-};
+export const webhookApi = objectCollection<WebhookBody, LiveWebhook>(COLLECTION);

@@ -1,7 +1,5 @@
 import { kindProvider } from "../../kindProvider";
-import { bodyMatches } from "../../lifecycle/bodyMatches";
-import { createAdoptingOrphan } from "../../lifecycle/createByPost";
-import { updateVersioned } from "../../lifecycle/versionedUpdate";
+import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
 import { LiveWebhook, readableBody, toBody, webhookApi as api } from "./api";
 import { WebhookInputs, webhookDefaults, webhookInputs, webhookRules } from "./schema";
 
@@ -12,39 +10,11 @@ export const webhookProvider = kindProvider<WebhookInputs, LiveWebhook>({
     schema: webhookInputs,
     rules: webhookRules,
     defaults: webhookDefaults,
-    secretFields: ["secret"],
+    secretFields: ["secret", "headers"],
     nameMaxLength: 200,
     replaceOn: [],
 
-    create(client, inputs) {
-        const body = toBody(inputs);
-        return createAdoptingOrphan({
-            post: () => api.create(client, body),
-            findByName: () => api.findByName(client, body.name),
-        });
-    },
-
-    read: (client, id) => api.get(client, id),
-
-    update(client, id, olds, inputs) {
-        const body = toBody(inputs);
-        return updateVersioned({
-            label: LABEL,
-            id,
-            knownVersion: Number(olds.version),
-            put: (version) => api.put(client, id, body, version),
-            get: async () => {
-                const live = await api.get(client, id);
-                if (!live) throw new Error(`the ${LABEL} ${id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`);
-                return live;
-            },
-            holdsOurChange: (live) => bodyMatches({ ...readableBody(body) }, { ...live }),
-        });
-    },
-
-    delete: (client, id) => api.delete(client, id),
-
-    idOf: (live) => live.id,
+    ...postedObjectCrud(LABEL, api, toBody, readableBody),
 
     // The platform never returns `secret`: it comes from the previous inputs/outputs, so a refresh shows no
     // false drift and a changed secret in the program still shows as a change.

@@ -1,0 +1,40 @@
+import type { KindDefinition } from "../kindProvider";
+import { createAdoptingOrphan } from "./createByPost";
+import type { ObjectCollection, PlatformObject } from "./objectCollection";
+import { updateVersioned } from "./versionedUpdate";
+
+/**
+ * Create, read, update and delete for a kind whose objects the platform names (POST creates): creates adopt
+ * their orphan after a lost response, updates carry the version the stack last saw. `readable` leaves out the
+ * write-only fields a read never returns, so our own retried update is still recognised as ours.
+ */
+export function postedObjectCrud<I extends Record<string, unknown>, B extends { name: string }, L extends PlatformObject>(
+    label: string,
+    api: ObjectCollection<B, L>,
+    toBody: (inputs: I) => B,
+    readable: (body: B) => object = (body) => body,
+): Pick<KindDefinition<I, L>, "create" | "read" | "update" | "delete" | "idOf"> {
+    return {
+        create(client, inputs) {
+            const body = toBody(inputs);
+            return createAdoptingOrphan({
+                post: () => api.create(client, body),
+                findByName: () => api.findByName(client, body.name),
+            });
+        },
+        read: (client, id) => api.get(client, id),
+        update(client, id, olds, inputs) {
+            const body = toBody(inputs);
+            return updateVersioned({
+                label,
+                id,
+                knownVersion: Number(olds.version),
+                put: (version) => api.put(client, id, body, version),
+                get: () => api.get(client, id),
+                sent: readable(body),
+            });
+        },
+        delete: (client, id) => api.delete(client, id),
+        idOf: (live) => live.id,
+    };
+}
