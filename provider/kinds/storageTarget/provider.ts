@@ -2,13 +2,14 @@ import { kindProvider } from "../../kindProvider";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
 import { LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
-import { s3ClientFor, verifyBucketCompliance } from "./bucketCompliance";
 import { StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
 
 const LABEL = "recording storage target";
 
 async function preflight(inputs: StorageTargetInputs): Promise<void> {
     if (!inputs.verifyBucket) return;
+    // The AWS SDK is loaded only when a bucket is checked: every other operation of the host is spared its memory.
+    const { s3ClientFor, verifyBucketCompliance } = await import("./bucketCompliance");
     const s3 = s3ClientFor(inputs);
     try {
         await verifyBucketCompliance(s3, inputs);
