@@ -5,6 +5,7 @@ import { AUTO_NAMED_KEY, RESOURCE_NAME_KEY, resolveName } from "./lifecycle/auto
 import { STACK_KEY } from "./audit/resourceIdentity";
 import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
+import { isUnconfirmedId } from "./lifecycle/postedObjectCrud";
 import { checkInputs, CheckFailure, CrossFieldRule } from "./validation/checkInputs";
 
 type Props = Record<string, unknown>;
@@ -101,7 +102,10 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
             return { inputs, failures: checkInputs<I>(def.schema as z.ZodType<I>, def.rules ?? [], inputs, previous, def.secretFields) };
         },
 
-        async diff(_id, olds, news) {
+        async diff(id, olds, news) {
+            // A create never confirmed is settled by replacing it: the old one (if it exists) is removed by name
+            // first, so a replacement under the same explicit name cannot be mistaken for it.
+            if (isUnconfirmedId(id)) return { changes: true, replaces: ["name"], deleteBeforeReplace: true };
             const { changes, replaces } = diffInputs(olds, news, inputKeys, def.replaceOn ?? []);
             const more = changes && def.replacesFor ? def.replacesFor(olds, news).filter((key) => !replaces.includes(key)) : [];
             return { changes, replaces: [...replaces, ...more], deleteBeforeReplace: false };
@@ -120,7 +124,8 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
                 const live = await readConfirmingGone(() => def.read(client, id), client.readAfterWriteMs);
                 if (live === undefined) return {};
                 const inputs = defined({ ...def.inputsFromLive(live, props), ...carried(props) });
-                return { id, props: defined({ ...def.outputs(live, inputs as I), ...carried(props) }), inputs };
+                // The platform's id: a create recorded unconfirmed becomes the object it turned out to be.
+                return { id: def.idOf(live), props: defined({ ...def.outputs(live, inputs as I), ...carried(props) }), inputs };
             });
         },
 

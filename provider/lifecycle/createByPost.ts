@@ -4,12 +4,31 @@ import { GenesysApiError } from "../client/apiError";
 const MAX_POSTS = 4;
 
 /**
+ * A create that may have committed under `objectName`, but whose outcome could not be settled because looking
+ * for the object failed too. The caller records it (see postedObjectCrud) so the next run settles it.
+ */
+export class UnconfirmedCreate extends Error {
+    constructor(
+        readonly objectName: string,
+        lookupError: unknown,
+    ) {
+        super(
+            `the create of "${objectName}" may have reached the platform, and looking for it failed too ` +
+                `(${lookupError instanceof Error ? lookupError.message : String(lookupError)}); ` +
+                "the next `pulumi up` removes it if it is there and creates it again",
+        );
+        this.name = "UnconfirmedCreate";
+    }
+}
+
+/**
  * A POST that creates is not idempotent: when its outcome is unknown (the response was lost, or a 5xx
  * arrived after the write may have committed) retrying it blindly could leave a duplicate on the
  * platform. Look for the object by its (unique, auto-named) name first and adopt it; create again only
  * when it is truly not there.
  */
 export async function createAdoptingOrphan<L>(steps: {
+    name: string;
     post(): Promise<L>;
     findByName(): Promise<L | undefined>;
 }): Promise<L> {
@@ -17,9 +36,15 @@ export async function createAdoptingOrphan<L>(steps: {
         try {
             return await steps.post();
         } catch (err) {
-            if (!(err instanceof GenesysApiError) || !err.ambiguous || posts === MAX_POSTS) throw err;
-            const orphan = await steps.findByName();
+            if (!(err instanceof GenesysApiError) || !err.ambiguous) throw err;
+            let orphan: L | undefined;
+            try {
+                orphan = await steps.findByName();
+            } catch (lookupError) {
+                throw new UnconfirmedCreate(steps.name, lookupError);
+            }
             if (orphan !== undefined) return orphan;
+            if (posts === MAX_POSTS) throw err;
         }
     }
 }
