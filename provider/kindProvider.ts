@@ -5,7 +5,7 @@ import { AUTO_NAMED_KEY, RESOURCE_NAME_KEY, resolveName } from "./lifecycle/auto
 import { STACK_KEY } from "./audit/resourceIdentity";
 import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
-import { isUnconfirmedId } from "./lifecycle/postedObjectCrud";
+import { handleOf, isUnconfirmedId, recordedAsUnconfirmed, UnconfirmedCreate } from "./lifecycle/unconfirmedCreate";
 import { checkInputs, CheckFailure, CrossFieldRule } from "./validation/checkInputs";
 
 type Props = Record<string, unknown>;
@@ -40,6 +40,8 @@ export interface KindDefinition<I extends Props, L> {
     create(client: ApiClient, inputs: I): Promise<L>;
     /** Undefined when the object no longer exists. */
     read(client: ApiClient, id: string): Promise<L | undefined>;
+    /** The object of a create recorded unconfirmed, found by its handle (name or chosen id); undefined if absent. */
+    resolveUnconfirmed(client: ApiClient, handle: string): Promise<L | undefined>;
     update(client: ApiClient, id: string, olds: Props, inputs: I): Promise<L>;
     /** Must succeed when the object is already gone. */
     delete(client: ApiClient, id: string): Promise<void>;
@@ -113,7 +115,12 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
 
         async create(inputs) {
             return withContext("creating", async () => {
-                const live = await def.create(apiClient(), inputs as I);
+                let live: L;
+                try {
+                    live = await def.create(apiClient(), inputs as I);
+                } catch (err) {
+                    throw err instanceof UnconfirmedCreate ? recordedAsUnconfirmed(err, inputs) : err;
+                }
                 return { id: def.idOf(live), outs: defined({ ...def.outputs(live, inputs as I), ...carried(inputs) }) };
             });
         },
@@ -121,7 +128,9 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
         async read(id, props) {
             return withContext(`reading ${id} of`, async () => {
                 const client = apiClient();
-                const live = await readConfirmingGone(() => def.read(client, id), client.readAfterWriteMs);
+                const live = isUnconfirmedId(id)
+                    ? await def.resolveUnconfirmed(client, handleOf(id))
+                    : await readConfirmingGone(() => def.read(client, id), client.readAfterWriteMs);
                 if (live === undefined) return {};
                 const inputs = defined({ ...def.inputsFromLive(live, props), ...carried(props) });
                 // The platform's id: a create recorded unconfirmed becomes the object it turned out to be.
@@ -137,7 +146,12 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
         },
 
         async delete(id) {
-            await withContext(`deleting ${id} of`, () => def.delete(apiClient(), id));
+            await withContext(`deleting ${id} of`, async () => {
+                const client = apiClient();
+                if (!isUnconfirmedId(id)) return def.delete(client, id);
+                const live = await def.resolveUnconfirmed(client, handleOf(id));
+                if (live !== undefined) await def.delete(client, def.idOf(live));
+            });
         },
     };
 }

@@ -1,25 +1,8 @@
 import { GenesysApiError } from "../client/apiError";
+import { UnconfirmedCreate } from "./unconfirmedCreate";
 
 /** POSTs per create: a burst of 5xx can refuse more than one in a row. */
 const MAX_POSTS = 4;
-
-/**
- * A create that may have committed under `objectName`, but whose outcome could not be settled because looking
- * for the object failed too. The caller records it (see postedObjectCrud) so the next run settles it.
- */
-export class UnconfirmedCreate extends Error {
-    constructor(
-        readonly objectName: string,
-        lookupError: unknown,
-    ) {
-        super(
-            `the create of "${objectName}" may have reached the platform, and looking for it failed too ` +
-                `(${lookupError instanceof Error ? lookupError.message : String(lookupError)}); ` +
-                "the next `pulumi up` removes it if it is there and creates it again",
-        );
-        this.name = "UnconfirmedCreate";
-    }
-}
 
 /**
  * A POST that creates is not idempotent: when its outcome is unknown (the response was lost, or a 5xx

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { GenesysApiError } from "../client/apiError";
+import { UnconfirmedCreate } from "./unconfirmedCreate";
 
 /**
  * Creates with a client-chosen id (`PUT .../{id}`, an idempotent upsert): the id is fixed before the first
@@ -20,7 +21,12 @@ export async function createWithClientId<L>(steps: {
         return await steps.put(id);
     } catch (err) {
         if (!(err instanceof GenesysApiError) || !err.ambiguous) throw err;
-        const adopted = await steps.get(id);
+        let adopted: L | undefined;
+        try {
+            adopted = await steps.get(id);
+        } catch (lookupError) {
+            throw new UnconfirmedCreate(id, lookupError);
+        }
         if (adopted !== undefined) return adopted;
         throw err;
     }

@@ -61,6 +61,10 @@ export const dataRecordProvider = kindProvider<DataRecordInputs, HeldRecord>({
         return record && held(schemaId, record);
     },
 
+    // A record's id is its key: the next create upserts over whatever an unconfirmed one left, so there is
+    // nothing to find or remove first.
+    resolveUnconfirmed: async () => undefined,
+
     async update(client, id, olds, inputs) {
         await verifyReferences(client, inputs);
         const record = await updateVersioned({

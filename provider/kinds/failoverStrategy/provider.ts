@@ -36,6 +36,11 @@ export const failoverStrategyProvider = kindProvider<FailoverStrategyInputs, Liv
         return { strategy, healthMatrix: await currentHealthMatrix(client, strategy.routingConfig.regions.map((r) => r.regionId)) };
     },
 
+    // The id was ours to choose: an unconfirmed create is looked for under it.
+    resolveUnconfirmed(client, id) {
+        return this.read(client, id);
+    },
+
     async update(client, id, olds, inputs) {
         const healthMatrix = await verifyRegions(client, inputs);
         const body = toBody(inputs);

@@ -40,6 +40,8 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
     },
 
     read: (client, id) => api.get(client, id),
+    // The id was ours to choose: an unconfirmed create is looked for under it.
+    resolveUnconfirmed: (client, id) => api.get(client, id),
 
     async update(client, id, olds, inputs) {
         await preflight(inputs);
