@@ -13,11 +13,14 @@ export const ADMIN_PREFIX = "/__emulator/";
 export interface AdminControls {
   faults(): Faults;
   setFaults(patch: Partial<Faults>): void;
+  /** Every issued token becomes invalid (401). */
   revokeTokens(): void;
   stats(): EmulatorStats;
+  /** Replay settings for replays started from now on (existing replays keep their data). */
   replay(): ReplayOptions;
   setReplay(patch: Partial<ReplayOptions>): void;
   regions(): RegionHealth[];
+  /** Replaces every region; a health change may switch failover strategies (audit-log Failover entries). */
   setRegions(regions: RegionConfig[]): void;
 }
 

@@ -13,7 +13,7 @@ import { ReplayOptions, ReplaySettings } from "./replaySequence";
 import { Router } from "./router";
 import { ALL_SCOPES } from "./scopes";
 import { createRequestListener } from "./server";
-import { EmulatorStats, StatsRecorder } from "./stats";
+import { StatsRecorder } from "./stats";
 import { ClientConfig, TokenStore } from "./tokens";
 
 export type { ClientConfig } from "./tokens";
@@ -53,21 +53,11 @@ export interface EmulatorOptions {
   regions?: RegionConfig[];
 }
 
-export interface RunningEmulator {
+/** A started emulator: its address, the operator controls (the same the `/__emulator/*` endpoints serve), and stop. */
+export interface RunningEmulator extends AdminControls {
   /** Base URL, e.g. http://127.0.0.1:43121; serves /oauth/token and /api/v2. */
   url: string;
   port: number;
-  setFaults(f: Partial<Faults>): void;
-  faults(): Faults;
-  /** Every issued token becomes invalid (401). */
-  revokeTokens(): void;
-  stats(): EmulatorStats;
-  /** Replay settings for replays started from now on (existing replays keep their data). */
-  replay(): ReplayOptions;
-  setReplay(patch: Partial<ReplayOptions>): void;
-  regions(): RegionHealth[];
-  /** Replaces every region; a health change may switch failover strategies (audit-log Failover entries). */
-  setRegions(regions: RegionConfig[]): void;
   stop(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ALL_SCOPES, type EmulatorStats } from "../../emulator";
+import { defaultFaults } from "../../emulator/faults";
 import { startEmulatedStack, type EmulatedStack } from "../emulatedStack";
 import type { ResourceState } from "../harness/engine";
 import { FAULT_CASES, LIMITED_CLIENT_SECRET, type CaseContext, type FaultCase } from "./faultCases";
@@ -22,16 +23,8 @@ const FAST_CLIENT = {
     "genesys:readAfterWriteMs": "800",
 };
 
-const NO_FAULTS = {
-    latencyMs: 0,
-    share429: 0,
-    retryAfterSeconds: 1,
-    share5xx: 0,
-    shareToken5xx: 0,
-    shareReset: 0,
-    shareLostResponse: 0,
-    readAfterWrite404Ms: 0,
-};
+/** Every fault off, the rate limit and the random seed as the case set them. */
+const { rateLimitPerMinute: _limit, seed: _seed, ...NO_FAULTS } = defaultFaults();
 
 export interface MatrixOptions {
     /** "real": the real dynamic-provider host process per operation; "inProcess": its in-process stand-in. */
