@@ -12,6 +12,8 @@ export interface ConfigureRequest {
 let configGet: (key: string) => string | undefined = () => undefined;
 let client: { config: GenesysConfig; tuning: ClientTuning; api: ApiClient } | undefined;
 let trail: { key: string; trail: AuditTrail } | undefined;
+/** Whether the client and trail were built from the configuration `configure` gave last. */
+let current = { client: false, trail: false };
 
 /**
  * The host calls `configure` once per distinct `__provider` (one per resource kind), always with the same
@@ -20,6 +22,7 @@ let trail: { key: string; trail: AuditTrail } | undefined;
  */
 export async function configure(req: ConfigureRequest): Promise<void> {
     configGet = (key) => req.config.get(key);
+    current = { client: false, trail: false };
 }
 
 /**
@@ -27,10 +30,15 @@ export async function configure(req: ConfigureRequest): Promise<void> {
  * Built on first use so a preview, which makes no API call, never needs credentials.
  */
 export function apiClient(): ApiClient {
-    const config = resolveConfig(configGet);
-    const tuning = clientTuning(configGet);
-    if (!client || !sameConfig(client.config, config) || JSON.stringify(client.tuning) !== JSON.stringify(tuning)) {
-        client = { config, tuning, api: new ApiClient(config, { ...tuning, onCall: observeCall }) };
+    // Configuration is read once per `configure`, not per operation: every kind's configure repeats the same
+    // stack config, which must keep the client (and its token) it already built.
+    if (!current.client || !client) {
+        const config = resolveConfig(configGet);
+        const tuning = clientTuning(configGet);
+        if (!client || !sameConfig(client.config, config) || JSON.stringify(client.tuning) !== JSON.stringify(tuning)) {
+            client = { config, tuning, api: new ApiClient(config, { ...tuning, onCall: observeCall }) };
+        }
+        current.client = true;
     }
     return client.api;
 }
@@ -63,9 +71,12 @@ function clientTuning(get: (key: string) => string | undefined): ClientTuning {
 
 /** The process's audit trail, from `genesys:auditDir`, `genesys:notifyUrl` and `genesys:notifySecret`. */
 export function auditTrail(): AuditTrail {
-    const settings = auditSettings(configGet);
-    const key = JSON.stringify(settings);
-    if (!trail || trail.key !== key) trail = { key, trail: new AuditTrail(settings) };
+    if (!current.trail || !trail) {
+        const settings = auditSettings(configGet);
+        const key = JSON.stringify(settings);
+        if (!trail || trail.key !== key) trail = { key, trail: new AuditTrail(settings) };
+        current.trail = true;
+    }
     return trail.trail;
 }
 

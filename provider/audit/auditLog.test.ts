@@ -72,6 +72,16 @@ describe("AuditLog", () => {
         assert.deepEqual(fs.readdirSync(dir).sort(), ["audit-20250310.jsonl", "audit-20250311.jsonl"]);
     });
 
+    it("makes the directory again when it is removed between two lines", () => {
+        const dir = path.join(tempDir(), "audit");
+        const log = new AuditLog(dir);
+        assert.equal(log.append(record("2025-03-10T10:00:00.000Z", "a")), true);
+        fs.rmSync(dir, { recursive: true });
+        assert.equal(log.append(record("2025-03-10T10:00:01.000Z", "b")), true);
+        const lines = fs.readFileSync(path.join(dir, "audit-20250310.jsonl"), "utf8").trim().split("\n");
+        assert.deepEqual(lines.map((line) => JSON.parse(line).resourceName), ["b"]);
+    });
+
     it("warns once and carries on when the directory cannot be written", () => {
         const blocker = path.join(tempDir(), "not-a-directory");
         fs.writeFileSync(blocker, "");

@@ -30,8 +30,7 @@ export class AuditLog {
         const line = Buffer.from(`${JSON.stringify(bounded(record))}\n`, "utf8");
         const file = path.join(this.dir, auditFileName(record.time));
         try {
-            fs.mkdirSync(this.dir, { recursive: true });
-            const fd = fs.openSync(file, "a", 0o640);
+            const fd = openForAppend(this.dir, file);
             try {
                 const written = fs.writeSync(fd, line);
                 if (written !== line.length) throw Object.assign(new Error(`only ${written} of ${line.length} bytes written`), { code: "ESHORTWRITE" });
@@ -47,6 +46,20 @@ export class AuditLog {
             }
             return false;
         }
+    }
+}
+
+/**
+ * Opens (O_APPEND) for one line, so a file moved or removed meanwhile is never written behind its back. The
+ * directory is made only when missing: a recursive mkdir per line would cost more than the line itself.
+ */
+function openForAppend(dir: string, file: string): number {
+    try {
+        return fs.openSync(file, "a", 0o640);
+    } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        fs.mkdirSync(dir, { recursive: true });
+        return fs.openSync(file, "a", 0o640);
     }
 }
 
