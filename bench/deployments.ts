@@ -232,10 +232,18 @@ export interface PreviewResult {
     resources: number;
     changes: number;
     wallMs: number;
+    /**
+     * The same preview with a provider that does no work (check echoes, diff says no change): the cost of the engine
+     * stand-in and the dynamic-provider host alone. `wallMs` less this is what the provider adds.
+     */
+    floorMs: number;
     /** Requests the emulator saw during the preview, tokens included (must be 0). */
     requests: number;
     failed: number;
 }
+
+/** A dynamic provider that does nothing, as the host loads it: the floor under the provider's own preview cost. */
+export const IDLE_PROVIDER = `exports.handler = function () { return { check: async (olds, news) => ({ inputs: news }), diff: async () => ({ changes: false }) }; };`;
 
 /** Section 3: a preview of the `count` resources in the stack, every other one changed: check and diff only. */
 export async function preview(env: BenchEnvironment, count: number): Promise<PreviewResult> {
@@ -244,11 +252,19 @@ export async function preview(env: BenchEnvironment, count: number): Promise<Pre
     const started = performance.now();
     const steps = await env.engine.preview(desired);
     const wallMs = performance.now() - started;
+    const requests = delta(env.emulator.stats(), before).requests;
+
+    const idle = desired.map((resource) => ({ ...resource, inputs: { ...resource.inputs, __provider: IDLE_PROVIDER } }));
+    const floorStarted = performance.now();
+    const floorSteps = await env.engine.preview(idle);
+    const floorMs = performance.now() - floorStarted;
+    if (failedSteps(floorSteps).length > 0) throw new Error(`bench: the idle provider's preview failed: ${failedSteps(floorSteps)[0].error}`);
     return {
         resources: steps.length,
         changes: steps.filter((s) => s.op !== "same").length,
         wallMs,
-        requests: delta(env.emulator.stats(), before).requests,
+        floorMs,
+        requests,
         failed: failedSteps(steps).length,
     };
 }
