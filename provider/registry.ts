@@ -11,9 +11,10 @@ import { webhookProvider } from "./kinds/webhook/provider";
 import { eventStreamProvider } from "./kinds/eventStream/provider";
 
 /**
- * The one entry point the serialized `__provider` of every SDK resource requires, by package path, at
- * call time inside the dynamic-provider host. Keeping the implementation out of the closure keeps
- * `__provider` a few hundred bytes, free of configuration values, and valid across package upgrades.
+ * The one entry point the `__provider` of every SDK resource requires, by package path, inside the
+ * dynamic-provider host (see sdk/dynamicResource.ts). Keeping the implementation out of `__provider` keeps it
+ * about a hundred bytes, free of configuration values, and valid across package upgrades. States written by
+ * earlier versions hold a serialized closure that calls `load` per method: `load` keeps that name and contract.
  */
 const providers = {
     recordingPolicy: recordingPolicyProvider,

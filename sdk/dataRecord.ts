@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceIdentity, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceIdentity } from "./dynamicResource";
 import { DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
 
-const provider = kindProvider("dataRecord");
 
 export interface DataRecordArgs extends DataSchemaSourceArgs {
     /**
@@ -19,7 +18,7 @@ export interface DataRecordArgs extends DataSchemaSourceArgs {
 }
 
 /** One record of a Genesys Cloud custom data object schema (`PUT /api/v2/data/schemas/{schemaId}/records/{key}`). */
-export class DataRecord extends pulumi.dynamic.Resource {
+export class DataRecord extends DynamicResource {
     declare readonly schemaId: pulumi.Output<string>;
     declare readonly key: pulumi.Output<string>;
     /** The data as the platform holds it. */
@@ -31,6 +30,6 @@ export class DataRecord extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: DataRecordArgs, opts?: pulumi.CustomResourceOptions) {
         const schema = schemaInputs("DataRecord", args);
-        super(provider, name, { ...schema, key: args.key, data: args.data, recordId: undefined, version: undefined, ...resourceIdentity(name) }, opts, TYPE_MODULE, "DataRecord");
+        super("DataRecord", name, { ...schema, key: args.key, data: args.data, recordId: undefined, version: undefined, ...resourceIdentity(name) }, opts);
     }
 }

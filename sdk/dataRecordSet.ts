@@ -1,9 +1,8 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceIdentity, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceIdentity } from "./dynamicResource";
 import { DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
 
-const provider = kindProvider("dataRecordSet");
 
 export interface DataRecordEntry {
     /** 1 to 128 letters, digits, - or _; unique in the set; the record's platform id. */
@@ -33,7 +32,7 @@ export interface DataRecordSetArgs extends DataSchemaSourceArgs {
  * that changed or were added and deletes those removed. Writes run concurrently under the rate limit with
  * retries; when some fail, the error lists them all and the stack keeps the ones that succeeded.
  */
-export class DataRecordSet extends pulumi.dynamic.Resource {
+export class DataRecordSet extends DynamicResource {
     declare readonly schemaId: pulumi.Output<string>;
     /** Records the set holds. */
     declare readonly recordCount: pulumi.Output<number>;
@@ -49,7 +48,7 @@ export class DataRecordSet extends pulumi.dynamic.Resource {
         // Resolving against the working directory reads no file: the provider does that in check.
         const file = args.file === undefined ? undefined : pulumi.output(args.file).apply((f) => path.resolve(f));
         super(
-            provider,
+            "DataRecordSet",
             name,
             {
                 ...schema,
@@ -64,8 +63,6 @@ export class DataRecordSet extends pulumi.dynamic.Resource {
                 ...resourceIdentity(name),
             },
             opts,
-            TYPE_MODULE,
-            "DataRecordSet",
         );
     }
 }

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceProps } from "./dynamicResource";
 
-const provider = kindProvider("dataSchema");
 
 export type DataFieldType = "string" | "integer" | "number" | "boolean" | "array" | "object";
 
@@ -58,7 +57,7 @@ export interface DataSchemaArgs {
 }
 
 /** A Genesys Cloud custom data object schema (`/api/v2/data/schemas`). */
-export class DataSchema extends pulumi.dynamic.Resource {
+export class DataSchema extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     /** The fields as the platform holds them (`required` always set). */
     declare readonly fields: pulumi.Output<DataField[]>;
@@ -69,6 +68,6 @@ export class DataSchema extends pulumi.dynamic.Resource {
     declare readonly version: pulumi.Output<number>;
 
     constructor(name: string, args: DataSchemaArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, resourceProps(name, args, ["name", "fields", "rules", "schemaId", "version"]), opts, TYPE_MODULE, "DataSchema");
+        super("DataSchema", name, resourceProps(name, args, ["name", "fields", "rules", "schemaId", "version"]), opts);
     }
 }

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceProps } from "./dynamicResource";
 
-const provider = kindProvider("eventStream");
 
 export type SequenceIndexTrigger = "automatic" | "manual";
 
@@ -61,7 +60,7 @@ const OUTPUTS = [
 ] as const;
 
 /** A Genesys Cloud event stream to Amazon EventBridge (`/api/v2/eventstreams`). */
-export class EventStream extends pulumi.dynamic.Resource {
+export class EventStream extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
@@ -79,6 +78,6 @@ export class EventStream extends pulumi.dynamic.Resource {
     declare readonly replayStatus: pulumi.Output<EventStreamReplayStatus | undefined>;
 
     constructor(name: string, args: EventStreamArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, resourceProps(name, args, OUTPUTS), opts, TYPE_MODULE, "EventStream");
+        super("EventStream", name, resourceProps(name, args, OUTPUTS), opts);
     }
 }

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceProps } from "./dynamicResource";
 
-const provider = kindProvider("failoverStrategy");
 
 export type FailoverTrigger = "health_degraded" | "latency_exceeded";
 export type RegionStatus = "HEALTHY" | "DEGRADED" | "UNAVAILABLE";
@@ -35,7 +34,7 @@ export interface FailoverStrategyArgs {
 }
 
 /** A Genesys Cloud architecture failover routing strategy (`/api/v2/routing/strategies`, client-chosen id). */
-export class FailoverStrategy extends pulumi.dynamic.Resource {
+export class FailoverStrategy extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
@@ -51,12 +50,10 @@ export class FailoverStrategy extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: FailoverStrategyArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            "FailoverStrategy",
             name,
             resourceProps(name, args, ["name", "description", "enabled", "regions", "evaluationTimeoutMs", "maxSyncIntervalSeconds", "strategyId", "version", "healthMatrix"]),
             opts,
-            TYPE_MODULE,
-            "FailoverStrategy",
         );
     }
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceProps } from "./dynamicResource";
 import type { StorageTarget } from "./storageTarget";
 
-const provider = kindProvider("recordingPolicy");
 
 export type MediaType = "audio" | "video" | "screen";
 export type RecordingQuality = "standard" | "high";
@@ -48,7 +47,7 @@ const OUTPUTS = [
 ] as const;
 
 /** A Genesys Cloud WebRTC recording policy (`/api/v2/recording/policies`). */
-export class RecordingPolicy extends pulumi.dynamic.Resource {
+export class RecordingPolicy extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
@@ -73,6 +72,6 @@ export class RecordingPolicy extends pulumi.dynamic.Resource {
             throw new Error(`RecordingPolicy ${name}: give storageTarget or storageTargetId, not both`);
         }
         const paired = storageTarget === undefined ? {} : { storageTargetId: storageTarget.id, storageTargetRetentionDays: storageTarget.retentionDays };
-        super(provider, name, resourceProps(name, { ...inputs, ...paired }, OUTPUTS), opts, TYPE_MODULE, "RecordingPolicy");
+        super("RecordingPolicy", name, resourceProps(name, { ...inputs, ...paired }, OUTPUTS), opts);
     }
 }

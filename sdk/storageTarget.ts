@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceProps } from "./dynamicResource";
 
-const provider = kindProvider("storageTarget");
 
 export type ServerSideEncryption = "AES256" | "aws:kms";
 
@@ -53,7 +52,7 @@ const OUTPUTS = [
 ] as const;
 
 /** A Genesys Cloud recording storage target: an S3 bucket recordings are archived to (`/api/v2/recording/storage/targets`). */
-export class StorageTarget extends pulumi.dynamic.Resource {
+export class StorageTarget extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly bucket: pulumi.Output<string>;
     declare readonly region: pulumi.Output<string>;
@@ -74,12 +73,10 @@ export class StorageTarget extends pulumi.dynamic.Resource {
     constructor(name: string, args: StorageTargetArgs, opts?: pulumi.CustomResourceOptions) {
         const secretArgs = { ...args, secretAccessKey: args.secretAccessKey === undefined ? undefined : pulumi.secret(args.secretAccessKey) };
         super(
-            provider,
+            "StorageTarget",
             name,
             resourceProps(name, secretArgs, OUTPUTS),
             { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secretAccessKey"] },
-            TYPE_MODULE,
-            "StorageTarget",
         );
     }
 }

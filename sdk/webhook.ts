@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindProvider, resourceProps, TYPE_MODULE } from "./kindProvider";
+import { DynamicResource, resourceProps } from "./dynamicResource";
 
-const provider = kindProvider("webhook");
 
 export interface WebhookArgs {
     /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
@@ -23,7 +22,7 @@ export interface WebhookArgs {
 const OUTPUTS = ["name", "targetUrl", "events", "enabled", "secret", "headers", "format", "webhookId", "version"] as const;
 
 /** A Genesys Cloud webhook (`/api/v2/webhooks`). */
-export class Webhook extends pulumi.dynamic.Resource {
+export class Webhook extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly targetUrl: pulumi.Output<string>;
     declare readonly events: pulumi.Output<string[]>;
@@ -44,12 +43,10 @@ export class Webhook extends pulumi.dynamic.Resource {
             headers: args.headers === undefined ? undefined : pulumi.secret(args.headers),
         };
         super(
-            provider,
+            "Webhook",
             name,
             resourceProps(name, secretArgs, OUTPUTS),
             { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret", "headers"] },
-            TYPE_MODULE,
-            "Webhook",
         );
     }
 }
