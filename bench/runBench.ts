@@ -94,7 +94,7 @@ export async function runBench(sizes: BenchSizes, progress: (line: string) => vo
         }
 
         progress(`bulk records: ${sizes.records} records`);
-        const bulk = benchBulkRecords(sizes.records, sizes.validatorMs);
+        const bulk = await benchBulkRecords(sizes.records, sizes.validatorMs);
 
         const tokens = {
             applyHost: apply.tokensFetched,
