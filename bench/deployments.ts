@@ -237,6 +237,8 @@ export interface PreviewResult {
      * stand-in and the dynamic-provider host alone. `wallMs` less this is what the provider adds.
      */
     floorMs: number;
+    /** CPU time of the host process over the preview (its start included): the wall time an engine costing nothing would see. */
+    hostCpuMs?: number;
     /** Requests the emulator saw during the preview, tokens included (must be 0). */
     requests: number;
     failed: number;
@@ -249,9 +251,11 @@ export const IDLE_PROVIDER = `exports.handler = function () { return { check: as
 export async function preview(env: BenchEnvironment, count: number): Promise<PreviewResult> {
     const desired = Array.from({ length: count }, (_, i) => env.work.resource(i, i % 2));
     const before = env.emulator.stats();
+    const watch = watchHosts(20);
     const started = performance.now();
     const steps = await env.engine.preview(desired);
     const wallMs = performance.now() - started;
+    const hostCpuMs = watch.stop().cpuMs;
     const requests = delta(env.emulator.stats(), before).requests;
 
     const idle = desired.map((resource) => ({ ...resource, inputs: { ...resource.inputs, __provider: IDLE_PROVIDER } }));
@@ -264,6 +268,7 @@ export async function preview(env: BenchEnvironment, count: number): Promise<Pre
         changes: steps.filter((s) => s.op !== "same").length,
         wallMs,
         floorMs,
+        hostCpuMs,
         requests,
         failed: failedSteps(steps).length,
     };
