@@ -3,7 +3,7 @@ import type { GenesysConfig } from "./config";
 import { GenesysApiError, asString, errorDetails, missingScopeOf, parseErrorBody } from "./apiError";
 import { exchange, type FetchFn, type HttpExchange } from "./httpTransport";
 import { collectLinkedPages, collectNumberedPages, collectTokenPages } from "./pagination";
-import { RateLimiter } from "./rateLimiter";
+import { RateLimiter, type Clock } from "./rateLimiter";
 import { buildRequestUrl, type Query } from "./requestUrl";
 import { RecentWrites } from "./recentWrites";
 import { retryAfterMs, withRetries } from "./retryPolicy";
@@ -21,6 +21,8 @@ export interface ClientOptions {
   /** Timeout of a single HTTP attempt (default 30 000 ms). */
   requestTimeoutMs?: number;
   fetch?: typeof import("node-fetch").default;
+  /** The rate limiter's time (default: the real one); tests pass a virtual clock so pacing is exact. */
+  clock?: Clock;
   /** First retry backoff (default 500 ms); doubles per attempt. */
   minRetryDelayMs?: number;
   /**
@@ -89,7 +91,7 @@ export class ApiClient {
     private readonly config: GenesysConfig,
     options: ClientOptions = {},
   ) {
-    const { fetch: fetchOption, onCall, ...numbers } = options;
+    const { fetch: fetchOption, onCall, clock, ...numbers } = options;
     for (const [name, value] of Object.entries(numbers)) {
       if (value !== undefined && !(typeof value === "number" && value > 0)) {
         throw new Error(`ApiClient option ${name} must be a positive number, got ${String(value)}`);
@@ -104,6 +106,7 @@ export class ApiClient {
       limit: this.settings.rateLimitPerMinute,
       windowMs: this.settings.rateLimitWindowMs,
       limitIsCeiling: options.rateLimitPerMinute !== undefined,
+      clock,
     });
     const tokens = this.tokens;
     this.stats = {

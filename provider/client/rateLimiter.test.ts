@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ApiClient } from "./apiClient";
 import { guardedWindowMs, RateLimiter, type Clock } from "./rateLimiter";
-import { ScriptedServer, type Reply } from "./testServer";
+import nodeFetch from "node-fetch";
+import { ScriptedServer, type Reply, type SeenRequest } from "./testServer";
 
 /**
  * Time moves only when the limiter sleeps, so spacing and throughput are exact and independent of machine load.
@@ -123,31 +124,45 @@ test("a non-positive limit is refused with the reason", () => {
   assert.throws(() => new RateLimiter({ limit: 0 }), /Rate limit must be a positive number of requests, got 0/);
 });
 
+/**
+ * The client's fetch, stamping each request with the virtual instant the client sent it: the server judges windows
+ * by that instant, so a request's time in flight over loopback never moves it into another window.
+ */
+function stampedFetch(clock: Clock): typeof nodeFetch {
+  return ((url: string, init: { headers?: Record<string, string> } = {}) =>
+    nodeFetch(url, { ...init, headers: { ...init.headers, "x-sent-at": String(clock.now()) } })) as typeof nodeFetch;
+}
+
+const sentAt = (request: SeenRequest) => Number(request.headers["x-sent-at"]);
+
 test("through the client, the server never sees more than the limit per window", async () => {
   const server = await ScriptedServer.start();
   try {
     const windowMs = 1000;
     const limit = 10;
+    const clock = virtualClock();
     const seen: number[] = [];
-    // The server counts like the platform: a fixed window opened by the first request after the last one ended, so
-    // one request too many in any window shows up as a 429.
-    let window = { start: -Infinity, count: 0 };
+    // The server refuses a request that would put more than the limit in any window (the strictest reading of the
+    // platform's budget, which counts fixed windows), judged by when requests were sent: they may arrive out of order.
+    const accepted: number[] = [];
     server.api = (request): Reply => {
-      seen.push(request.at);
-      if (request.at - window.start >= windowMs) window = { start: request.at, count: 0 };
-      window.count += 1;
-      return window.count > limit
-        ? { status: 429, headers: { "Retry-After": "1" }, body: { code: "too.many.requests.retry.after" } }
-        : { status: 200, body: { ok: true }, headers: { "inin-ratelimit-allowed": String(limit) } };
+      const at = sentAt(request);
+      seen.push(at);
+      if (busiestWindow([...accepted.filter((t) => Math.abs(t - at) < windowMs), at], windowMs) > limit) {
+        return { status: 429, headers: { "Retry-After": "1" }, body: { code: "too.many.requests.retry.after" } };
+      }
+      accepted.push(at);
+      return { status: 200, body: { ok: true }, headers: { "inin-ratelimit-allowed": String(limit) } };
     };
-    const client = new ApiClient(server.config(), { rateLimitPerMinute: limit, rateLimitWindowMs: windowMs });
+    const client = new ApiClient(server.config(), { rateLimitPerMinute: limit, rateLimitWindowMs: windowMs, clock, fetch: stampedFetch(clock) });
     await Promise.all(Array.from({ length: 16 }, async () => {
       for (let i = 0; i < 2; i++) await client.get("/api/v2/ping");
     }));
     assert.equal(server.requests.length, 32);
     assert.equal(client.stats.throttled, 0);
+    assert.ok(busiestWindow(seen, windowMs) <= limit, `busiest window ${busiestWindow(seen, windowMs)}`);
     // Full, not over-conservative: the first window carries the whole budget.
-    assert.equal(seen.filter((at) => at < seen[0] + windowMs).length, limit);
+    assert.equal(seen.filter((at) => at < windowMs).length, limit);
   } finally {
     await server.close();
   }
@@ -156,14 +171,16 @@ test("through the client, the server never sees more than the limit per window",
 test("through the client, the platform's inin-ratelimit-allowed lowers the pace", async () => {
   const server = await ScriptedServer.start();
   try {
+    const clock = virtualClock();
     const seen: number[] = [];
     server.api = (request) => {
-      seen.push(request.at);
+      seen.push(sentAt(request));
       return { status: 200, body: {}, headers: { "inin-ratelimit-allowed": "5" } };
     };
-    // No explicit limit: the default (300 per window) would send all 8 within a few milliseconds.
-    const client = new ApiClient(server.config(), { rateLimitWindowMs: 1000 });
+    // No explicit limit: the default (300 per window) would send all 8 at once.
+    const client = new ApiClient(server.config(), { rateLimitWindowMs: 1000, clock, fetch: stampedFetch(clock) });
     for (let i = 0; i < 8; i++) await client.get("/api/v2/ping");
+    assert.equal(seen.length, 8);
     assert.ok(busiestWindow(seen, 1000) <= 5, `busiest window ${busiestWindow(seen, 1000)}`);
   } finally {
     await server.close();
