@@ -17,8 +17,8 @@ let current = { client: false, trail: false };
 
 /**
  * The host calls `configure` once per distinct `__provider` (one per resource kind), always with the same
- * stack configuration. Configuration is read here, never captured in `__provider`, because whatever that
- * closure captures is written to the state file in plain text.
+ * stack configuration. Configuration is read here, never carried in `__provider`, because that text is written
+ * to the state file in plain text.
  */
 export async function configure(req: ConfigureRequest): Promise<void> {
     configGet = (key) => req.config.get(key);
