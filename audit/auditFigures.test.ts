@@ -25,19 +25,37 @@ describe("audit report figures on the committed fixture", () => {
 
         // 19 of 20: exactly the 95% threshold passes.
         assert.deepEqual(byKind.RecordingPolicy, {
-            kind: "RecordingPolicy", operations: 20, successes: 19, failures: 1, successRate: 95,
-            latencyMs: { mean: 105, p95: 190, p99: 200 }, retries: 5, verdict: "PASS",
+            kind: "RecordingPolicy",
+            operations: 20,
+            successes: 19,
+            failures: 1,
+            successRate: 95,
+            latencyMs: { mean: 105, p95: 190, p99: 200 },
+            retries: 5,
+            verdict: "PASS",
         });
         assert.deepEqual(byKind.Webhook, {
-            kind: "Webhook", operations: 10, successes: 9, failures: 1, successRate: 90,
-            latencyMs: { mean: 27.5, p95: 50, p99: 50 }, retries: 1, verdict: "WARNING",
+            kind: "Webhook",
+            operations: 10,
+            successes: 9,
+            failures: 1,
+            successRate: 90,
+            latencyMs: { mean: 27.5, p95: 50, p99: 50 },
+            retries: 1,
+            verdict: "WARNING",
         });
         assert.deepEqual(byKind.DataRecordSet.latencyMs, { mean: 400, p95: 700, p99: 700 });
         assert.equal(byKind.DataRecordSet.verdict, "PASS");
         // 32 of 34 = 94.12%; the mean is 3975 / 34; p95 is the 33rd of 34 sorted latencies (500), p99 the 34th.
         assert.deepEqual(figures.overall, {
-            kind: "overall", operations: 34, successes: 32, failures: 2, successRate: 94.12,
-            latencyMs: { mean: 116.9, p95: 500, p99: 700 }, retries: 9, verdict: "WARNING",
+            kind: "overall",
+            operations: 34,
+            successes: 32,
+            failures: 2,
+            successRate: 94.12,
+            latencyMs: { mean: 116.9, p95: 500, p99: 700 },
+            retries: 9,
+            verdict: "WARNING",
         });
         // 16 recording-policy creates/updates, the failed create never got an id.
         assert.deepEqual(figures.integrity, { deployments: 16, passed: 15, rate: 93.75 });
@@ -61,11 +79,25 @@ describe("audit report figures on the committed fixture", () => {
 
     it("judges the verdict on the exact ratio, not the rounded one", () => {
         const record = (outcome: "success" | "failure") => ({
-            time: "2025-03-10T00:00:00.000Z", kind: "Webhook", resourceName: "w", stack: "s", platformId: "p", operation: "create" as const,
-            outcome, httpStatus: 200, attempts: 1, retries: 0, latencyMs: 1, correlationId: null, requestSha256: "",
+            time: "2025-03-10T00:00:00.000Z",
+            kind: "Webhook",
+            resourceName: "w",
+            stack: "s",
+            platformId: "p",
+            operation: "create" as const,
+            outcome,
+            httpStatus: 200,
+            attempts: 1,
+            retries: 0,
+            latencyMs: 1,
+            correlationId: null,
+            requestSha256: "",
         });
         // 1899 of 2000 = 94.95%, shown as 94.95 but a WARNING; 1900 of 2000 passes.
-        const records = [...Array.from({ length: 1899 }, () => record("success")), ...Array.from({ length: 101 }, () => record("failure"))];
+        const records = [
+            ...Array.from({ length: 1899 }, () => record("success")),
+            ...Array.from({ length: 101 }, () => record("failure")),
+        ];
         assert.equal(auditFigures(records).overall.verdict, "WARNING");
         records[1999] = record("success");
         assert.equal(auditFigures(records).overall.verdict, "PASS");
@@ -75,7 +107,13 @@ describe("audit report figures on the committed fixture", () => {
         assert.equal(percentile([], 95), null);
         assert.equal(percentile([7], 99), 7);
         assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95), 10);
-        assert.equal(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 95), 95);
+        assert.equal(
+            percentile(
+                Array.from({ length: 100 }, (_, i) => i + 1),
+                95,
+            ),
+            95,
+        );
     });
 
     it("reads relative and absolute --since values, and refuses a time without a zone", () => {
@@ -83,7 +121,10 @@ describe("audit report figures on the committed fixture", () => {
         assert.equal(parseSince("12h", now).toISOString(), "2025-03-11T00:00:00.000Z");
         assert.equal(parseSince("1w", now).toISOString(), "2025-03-04T12:00:00.000Z");
         assert.equal(parseSince("2025-03-11T09:30:00+01:00", now).toISOString(), "2025-03-11T08:30:00.000Z");
-        assert.throws(() => parseSince("2025-03-11T09:30:00", now), /--since "2025-03-11T09:30:00" is not .*with a zone/);
+        assert.throws(
+            () => parseSince("2025-03-11T09:30:00", now),
+            /--since "2025-03-11T09:30:00" is not .*with a zone/,
+        );
     });
 });
 
@@ -98,7 +139,13 @@ describe("genesys-pulumi audit report (the command)", () => {
         assert.match(table, /^RecordingPolicy\s+20\s+95\.00%\s+105\s+190\s+200\s+5\s+PASS$/m);
         assert.match(table, /^overall\s+34\s+94\.12%\s+116\.9\s+500\s+700\s+9\s+WARNING$/m);
         assert.match(table, /Integrity rate \(recording-policies\.txt\): 93\.75% \(15 of 16/);
-        const json = JSON.parse(execFileSync(process.execPath, [CLI, "audit", "report", "--dir", FIXTURES, "--json", "--since", "2025-03-11"], { encoding: "utf8" }));
+        const json = JSON.parse(
+            execFileSync(
+                process.execPath,
+                [CLI, "audit", "report", "--dir", FIXTURES, "--json", "--since", "2025-03-11"],
+                { encoding: "utf8" },
+            ),
+        );
         assert.equal(json.overall.operations, 17);
         assert.equal(json.since, "2025-03-11T00:00:00.000Z");
     });
@@ -107,7 +154,11 @@ describe("genesys-pulumi audit report (the command)", () => {
         const wrong = spawnSync(process.execPath, [CLI, "audit", "summary"], { encoding: "utf8" });
         assert.equal(wrong.status, 2);
         assert.match(wrong.stderr, /the command is `genesys-pulumi audit report`/);
-        const missing = spawnSync(process.execPath, [CLI, "audit", "report", "--dir", path.join(os.tmpdir(), "no-such-audit-dir-7a1")], { encoding: "utf8" });
+        const missing = spawnSync(
+            process.execPath,
+            [CLI, "audit", "report", "--dir", path.join(os.tmpdir(), "no-such-audit-dir-7a1")],
+            { encoding: "utf8" },
+        );
         assert.equal(missing.status, 1);
         assert.match(missing.stderr, /cannot read the audit directory .*pass --dir/);
         const option = spawnSync(process.execPath, [CLI, "audit", "report", "--since"], { encoding: "utf8" });

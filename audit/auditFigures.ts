@@ -38,19 +38,31 @@ export function operationsOf(records: readonly AuditRecord[]): AuditRecord[] {
     return records.filter((record) => record.operation !== "notify");
 }
 
-export function auditFigures(records: readonly AuditRecord[], options: { since?: Date; unreadableLines?: number } = {}): AuditFigures {
+export function auditFigures(
+    records: readonly AuditRecord[],
+    options: { since?: Date; unreadableLines?: number } = {},
+): AuditFigures {
     const operations = operationsOf(records);
     const kinds = [...new Set(operations.map((record) => record.kind))].sort();
-    const deployments = operations.filter((record) => record.kind === "RecordingPolicy" && (record.operation === "create" || record.operation === "update"));
+    const deployments = operations.filter(
+        (record) =>
+            record.kind === "RecordingPolicy" && (record.operation === "create" || record.operation === "update"),
+    );
     const passed = deployments.filter((record) => record.outcome === "success" && record.platformId !== null).length;
     return {
         since: options.since?.toISOString() ?? null,
         from: operations[0]?.time ?? null,
         to: operations.at(-1)?.time ?? null,
-        kinds: kinds.map((kind) => figuresOf(kind, operations.filter((record) => record.kind === kind))),
+        kinds: kinds.map((kind) =>
+            figuresOf(
+                kind,
+                operations.filter((record) => record.kind === kind),
+            ),
+        ),
         overall: figuresOf("overall", operations),
         integrity: { deployments: deployments.length, passed, rate: percent(passed, deployments.length) },
-        notificationFailures: records.filter((record) => record.operation === "notify" && record.outcome === "failure").length,
+        notificationFailures: records.filter((record) => record.operation === "notify" && record.outcome === "failure")
+            .length,
         unreadableLines: options.unreadableLines ?? 0,
     };
 }
@@ -66,13 +78,21 @@ function figuresOf(kind: string, records: readonly AuditRecord[]): Figures {
         failures: records.length - successes,
         successRate,
         latencyMs: {
-            mean: latencies.length === 0 ? null : round1(latencies.reduce((sum, value) => sum + value, 0) / latencies.length),
+            mean:
+                latencies.length === 0
+                    ? null
+                    : round1(latencies.reduce((sum, value) => sum + value, 0) / latencies.length),
             p95: percentile(latencies, 95),
             p99: percentile(latencies, 99),
         },
         retries: records.reduce((sum, record) => sum + (record.retries ?? 0), 0),
         // Judged on the exact ratio: 94.996% rounds to 95.00 but is not a pass.
-        verdict: records.length === 0 ? "NO DATA" : successes * 100 >= PASS_SUCCESS_RATE * records.length ? "PASS" : "WARNING",
+        verdict:
+            records.length === 0
+                ? "NO DATA"
+                : successes * 100 >= PASS_SUCCESS_RATE * records.length
+                  ? "PASS"
+                  : "WARNING",
     };
 }
 

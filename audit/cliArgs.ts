@@ -21,7 +21,10 @@ const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000
 
 export function parseReportArgs(argv: readonly string[], now: Date = new Date()): ReportArgs | "help" {
     if (argv.includes("--help") || argv.includes("-h")) return "help";
-    if (argv[0] !== "audit" || argv[1] !== "report") throw new CliUsageError(`unknown command "${argv.slice(0, 2).join(" ")}": the command is \`genesys-pulumi audit report\``);
+    if (argv[0] !== "audit" || argv[1] !== "report")
+        throw new CliUsageError(
+            `unknown command "${argv.slice(0, 2).join(" ")}": the command is \`genesys-pulumi audit report\``,
+        );
     const args: ReportArgs = { dir: DEFAULT_AUDIT_DIR, json: false };
     for (let i = 2; i < argv.length; i += 1) {
         const flag = argv[i];
@@ -43,9 +46,15 @@ export function parseReportArgs(argv: readonly string[], now: Date = new Date())
 export function parseSince(text: string, now: Date): Date {
     const relative = /^(\d+)([mhdw])$/.exec(text);
     if (relative) return new Date(now.getTime() - Number(relative[1]) * UNIT_MS[relative[2]]);
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : /(Z|[+-]\d{2}:?\d{2})$/.test(text) ? new Date(text) : undefined;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
+        ? new Date(`${text}T00:00:00Z`)
+        : /(Z|[+-]\d{2}:?\d{2})$/.test(text)
+          ? new Date(text)
+          : undefined;
     if (!date || Number.isNaN(date.getTime())) {
-        throw new CliUsageError(`--since "${text}" is not a date (2025-03-11), an ISO 8601 time with a zone (2025-03-11T09:00:00Z) or a duration (30m, 12h, 7d, 4w)`);
+        throw new CliUsageError(
+            `--since "${text}" is not a date (2025-03-11), an ISO 8601 time with a zone (2025-03-11T09:00:00Z) or a duration (30m, 12h, 7d, 4w)`,
+        );
     }
     return date;
 }

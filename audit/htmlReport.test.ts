@@ -20,7 +20,9 @@ describe("the HTML report, opened in headless Chromium", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-html-"));
         try {
             const file = path.join(dir, "report.html");
-            execFileSync(process.execPath, [CLI, "audit", "report", "--dir", FIXTURES, "--html", file], { stdio: "pipe" });
+            execFileSync(process.execPath, [CLI, "audit", "report", "--dir", FIXTURES, "--html", file], {
+                stdio: "pipe",
+            });
             const html = fs.readFileSync(file, "utf8");
             assert.match(html, /<svg[^>]*aria-label="Latency histogram"/);
             assert.match(html, /<svg[^>]*aria-label="Timeline"/);
@@ -31,12 +33,16 @@ describe("the HTML report, opened in headless Chromium", () => {
         }
     });
 
-    it("renders the latency histogram: one bar per non-empty bucket", { skip: fs.existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)` }, () => {
+    it("renders the latency histogram: one bar per non-empty bucket", {
+        skip: fs.existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)`,
+    }, () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-shot-"));
         try {
             const file = path.join(dir, "report.html");
             const shot = path.join(dir, "report.png");
-            execFileSync(process.execPath, [CLI, "audit", "report", "--dir", FIXTURES, "--html", file], { stdio: "pipe" });
+            execFileSync(process.execPath, [CLI, "audit", "report", "--dir", FIXTURES, "--html", file], {
+                stdio: "pipe",
+            });
             execFileSync(
                 CHROMIUM,
                 [

@@ -69,13 +69,23 @@ function histogramSvg(latencies: readonly number[]): string {
             parts.push(
                 `<rect x="${fixed(x + gap / 2)}" y="${fixed(plot.bottom - barHeight)}" width="${fixed(slot - gap)}" height="${fixed(barHeight)}" fill="${BAR_COLOUR}"><title>${index * bucketWidthMs}–${(index + 1) * bucketWidthMs} ms: ${count}</title></rect>`,
             );
-            parts.push(`<text x="${fixed(x + slot / 2)}" y="${fixed(plot.bottom - barHeight - 3)}" text-anchor="middle">${count}</text>`);
+            parts.push(
+                `<text x="${fixed(x + slot / 2)}" y="${fixed(plot.bottom - barHeight - 3)}" text-anchor="middle">${count}</text>`,
+            );
         }
-        parts.push(`<text x="${fixed(x)}" y="${plot.bottom + 14}" text-anchor="middle">${index * bucketWidthMs}</text>`);
+        parts.push(
+            `<text x="${fixed(x)}" y="${plot.bottom + 14}" text-anchor="middle">${index * bucketWidthMs}</text>`,
+        );
     });
-    parts.push(`<text x="${plot.right}" y="${plot.bottom + 14}" text-anchor="end">${counts.length * bucketWidthMs}</text>`);
-    parts.push(`<line x1="${plot.left}" y1="${plot.bottom + 0.5}" x2="${plot.right}" y2="${plot.bottom + 0.5}" stroke="#444"/>`);
-    parts.push(`<text x="${plot.left - 6}" y="${plot.top + 8}" text-anchor="end">${maxCount}</text><text x="${plot.left - 6}" y="${plot.bottom}" text-anchor="end">0</text>`);
+    parts.push(
+        `<text x="${plot.right}" y="${plot.bottom + 14}" text-anchor="end">${counts.length * bucketWidthMs}</text>`,
+    );
+    parts.push(
+        `<line x1="${plot.left}" y1="${plot.bottom + 0.5}" x2="${plot.right}" y2="${plot.bottom + 0.5}" stroke="#444"/>`,
+    );
+    parts.push(
+        `<text x="${plot.left - 6}" y="${plot.top + 8}" text-anchor="end">${maxCount}</text><text x="${plot.left - 6}" y="${plot.bottom}" text-anchor="end">0</text>`,
+    );
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" role="img" aria-label="Latency histogram">${parts.join("")}</svg>`;
 }
 
@@ -100,13 +110,22 @@ function timelineSvg(records: readonly AuditRecord[]): string {
         const lane = lanes.indexOf(record.operation === "notify" ? "notifications" : record.kind);
         const x = plot.left + ((Date.parse(record.time) - start) / span) * (plot.right - plot.left);
         const y = 10 + lane * laneHeight + laneHeight / 2;
-        const colour = record.operation === "notify" ? NOTIFY_COLOUR : record.outcome === "success" ? SUCCESS_COLOUR : FAILURE_COLOUR;
+        const colour =
+            record.operation === "notify"
+                ? NOTIFY_COLOUR
+                : record.outcome === "success"
+                  ? SUCCESS_COLOUR
+                  : FAILURE_COLOUR;
         const label = `${record.time} ${record.operation} ${record.resourceName ?? ""} ${record.outcome} ${record.latencyMs} ms`;
-        parts.push(`<circle cx="${fixed(x)}" cy="${y}" r="4" fill="${colour}"><title>${escape(label)}</title></circle>`);
+        parts.push(
+            `<circle cx="${fixed(x)}" cy="${y}" r="4" fill="${colour}"><title>${escape(label)}</title></circle>`,
+        );
     }
     if (records.length > 0) {
         parts.push(`<text x="${plot.left}" y="${height - 4}">${escape(new Date(start).toISOString())}</text>`);
-        parts.push(`<text x="${plot.right}" y="${height - 4}" text-anchor="end">${escape(new Date(start + span).toISOString())}</text>`);
+        parts.push(
+            `<text x="${plot.right}" y="${height - 4}" text-anchor="end">${escape(new Date(start + span).toISOString())}</text>`,
+        );
     }
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" role="img" aria-label="Timeline">${parts.join("")}</svg>`;
 }

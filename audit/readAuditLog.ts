@@ -18,7 +18,9 @@ export function readAuditLog(dir: string, since?: Date): AuditLogContents {
     try {
         names = fs.readdirSync(dir);
     } catch (err) {
-        throw new Error(`cannot read the audit directory ${dir} (${(err as NodeJS.ErrnoException).code}): pass --dir with the directory set as genesys:auditDir (default .genesys-audit beside the program)`);
+        throw new Error(
+            `cannot read the audit directory ${dir} (${(err as NodeJS.ErrnoException).code}): pass --dir with the directory set as genesys:auditDir (default .genesys-audit beside the program)`,
+        );
     }
     const sinceDay = since?.toISOString().slice(0, 10);
     const files = names.filter((name) => {

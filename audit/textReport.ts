@@ -6,9 +6,16 @@ const COLUMNS = ["kind", "operations", "success", "mean ms", "p95 ms", "p99 ms",
 export function textReport(figures: AuditFigures, dir: string): string {
     const rows = [...figures.kinds, figures.overall].map(row);
     const widths = COLUMNS.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column].length)));
-    const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ").trimEnd();
+    const line = (cells: string[]) =>
+        cells
+            .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+            .join("  ")
+            .trimEnd();
     const period = figures.from === null ? "no operations" : `${figures.from} → ${figures.to}`;
-    const integrity = figures.integrity.rate === null ? "n/a (no recording-policy deployments)" : `${figures.integrity.rate.toFixed(2)}% (${figures.integrity.passed} of ${figures.integrity.deployments} recording-policy deployments confirmed)`;
+    const integrity =
+        figures.integrity.rate === null
+            ? "n/a (no recording-policy deployments)"
+            : `${figures.integrity.rate.toFixed(2)}% (${figures.integrity.passed} of ${figures.integrity.deployments} recording-policy deployments confirmed)`;
     return [
         `Genesys Cloud deployment audit: ${dir}`,
         `Period: ${period}${figures.since ? ` (since ${figures.since})` : ""}`,

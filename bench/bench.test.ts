@@ -18,7 +18,10 @@ const TINY: BenchSizes = {
 test("a tiny bench: no failed operation, one token per host process, a parseable JSON line", async () => {
     const report = await runBench(TINY);
 
-    assert.deepEqual([report.apply.operations, report.apply.creates, report.apply.updates, report.apply.deletes], [9, 3, 3, 3]);
+    assert.deepEqual(
+        [report.apply.operations, report.apply.creates, report.apply.updates, report.apply.deletes],
+        [9, 3, 3, 3],
+    );
     assert.equal(report.apply.failed, 0, report.apply.firstError);
     assert.equal(report.overhead.failed, 0);
     assert.equal(report.small.failed, 0);
@@ -30,7 +33,10 @@ test("a tiny bench: no failed operation, one token per host process, a parseable
     assert.equal(report.tokens.applyHost, 1);
     assert.equal(report.tokens.overheadHost, 1);
     assert.equal(report.naive.operations, 9, "the seeds' way runs the same work");
-    assert.ok(report.naive.tokensFetched >= report.naive.operations - report.naive.failed, "the seeds' way fetches a token per operation");
+    assert.ok(
+        report.naive.tokensFetched >= report.naive.operations - report.naive.failed,
+        "the seeds' way fetches a token per operation",
+    );
     // The bare baseline sends exactly the provider's requests, so their times are comparable.
     assert.equal(report.overhead.bareApiRequests, report.overhead.hostApiRequests);
 

@@ -20,14 +20,22 @@ export interface BulkResult {
 /** Every tenth record breaks one rule, cycling through the kinds of failure. */
 function breakRecord(data: Record<string, unknown>, i: number): Record<string, unknown> {
     switch ((i / 10) % 8) {
-        case 0: return { ...data, email: undefined };                // required
-        case 1: return { ...data, email: "not-an-address" };         // pattern
-        case 2: return { ...data, code: "X" };                       // minLength
-        case 3: return { ...data, tags: [1, 2, 3, 4, 5, 6] };        // maxLength (array)
-        case 4: return { ...data, score: 1.5 };                      // integer type
-        case 5: return { ...data, priority: "critical", status: "paused" }; // equals rule
-        case 6: return { ...data, vip: true, score: undefined };     // present rule
-        default: return { ...data, colour: "red" };                  // not a field of the schema
+        case 0:
+            return { ...data, email: undefined }; // required
+        case 1:
+            return { ...data, email: "not-an-address" }; // pattern
+        case 2:
+            return { ...data, code: "X" }; // minLength
+        case 3:
+            return { ...data, tags: [1, 2, 3, 4, 5, 6] }; // maxLength (array)
+        case 4:
+            return { ...data, score: 1.5 }; // integer type
+        case 5:
+            return { ...data, priority: "critical", status: "paused" }; // equals rule
+        case 6:
+            return { ...data, vip: true, score: undefined }; // present rule
+        default:
+            return { ...data, colour: "red" }; // not a field of the schema
     }
 }
 
@@ -85,7 +93,9 @@ function inWorker(validator: ValidatorName, count: number, minMs: number): Promi
         const worker = new Worker(path.join(__dirname, "bulkWorker.js"), { workerData: { validator, count, minMs } });
         worker.once("message", resolve);
         worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`bench: the ${validator} validator's worker exited with code ${code}`)));
+        worker.once("exit", (code) =>
+            reject(new Error(`bench: the ${validator} validator's worker exited with code ${code}`)),
+        );
     });
 }
 

@@ -1,7 +1,13 @@
 // Sections 1-3 and 5: deployments through the real dynamic-provider host (the harness engine, 16 steps in flight, one
 // host process per operation as `pulumi up` has), and the same work sent by the direct client, against the emulator.
 import { performance } from "node:perf_hooks";
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startEmulator, type EmulatorStats, type RunningEmulator } from "../emulator";
+import {
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    startEmulator,
+    type EmulatorStats,
+    type RunningEmulator,
+} from "../emulator";
 import { call, tokenFor } from "../emulator/testClient";
 import { canonicalFields } from "../provider/kinds/dataSchema/schema";
 import { createConsumerProject, type ConsumerProject } from "../test/harness/consumerProject";
@@ -25,7 +31,13 @@ function delta(after: EmulatorStats, before: EmulatorStats) {
     const tokens = (after.perPath["POST /oauth/token"] ?? 0) - (before.perPath["POST /oauth/token"] ?? 0);
     const requests = after.requests - before.requests;
     const throttled = after.rateLimited - before.rateLimited;
-    return { requests, apiRequests: requests - tokens, tokens, issued: after.tokensIssued - before.tokensIssued, throttled };
+    return {
+        requests,
+        apiRequests: requests - tokens,
+        tokens,
+        issued: after.tokensIssued - before.tokensIssued,
+        throttled,
+    };
 }
 
 /** Start and end of the API traffic, from the emulator's request log (first request in, last response out). */
@@ -61,12 +73,26 @@ export interface BenchEnvironment {
 }
 
 /** An emulator (rate limit lifted until the measured part), a data schema for the records, and an engine. */
-export async function environment(scale: Scale, project: ConsumerProject, providers: Record<BenchKind, string>): Promise<BenchEnvironment> {
+export async function environment(
+    scale: Scale,
+    project: ConsumerProject,
+    providers: Record<BenchKind, string>,
+): Promise<BenchEnvironment> {
     const span = new TrafficSpan();
-    const emulator = await startEmulator({ port: 0, rateLimitPerMinute: UNLIMITED, rateLimitWindowMs: scale.windowMs, log: span.log });
+    const emulator = await startEmulator({
+        port: 0,
+        rateLimitPerMinute: UNLIMITED,
+        rateLimitWindowMs: scale.windowMs,
+        log: span.log,
+    });
     const token = await tokenFor(emulator.url);
-    const schema = await call(emulator.url, token, "POST", "/api/v2/data/schemas", { name: "bench-records", fields: canonicalFields(RECORD_FIELDS), rules: RECORD_RULES });
-    if (schema.status !== 200 && schema.status !== 201) throw new Error(`bench: creating the record schema answered ${schema.status}`);
+    const schema = await call(emulator.url, token, "POST", "/api/v2/data/schemas", {
+        name: "bench-records",
+        fields: canonicalFields(RECORD_FIELDS),
+        rules: RECORD_RULES,
+    });
+    if (schema.status !== 200 && schema.status !== 201)
+        throw new Error(`bench: creating the record schema answered ${schema.status}`);
     const engine = new Engine({
         consumerDir: project.dir,
         project: "bench",
@@ -79,7 +105,14 @@ export async function environment(scale: Scale, project: ConsumerProject, provid
             "genesys:rateLimitWindowMs": String(scale.windowMs),
         },
     });
-    return { emulator, span, engine, work: workload(providers, schema.body.id as string), project, stop: () => emulator.stop() };
+    return {
+        emulator,
+        span,
+        engine,
+        work: workload(providers, schema.body.id as string),
+        project,
+        stop: () => emulator.stop(),
+    };
 }
 
 export async function benchProject(): Promise<{ project: ConsumerProject; providers: Record<BenchKind, string> }> {
@@ -112,7 +145,10 @@ export interface ApplyResult {
 /** The mix of a run on a stack holding resources [0, 2n): update [0, n), delete [n, 2n), create [2n, 3n). */
 export function mixedRun(work: Workload, n: number): { before: DesiredResource[]; after: DesiredResource[] } {
     const before = Array.from({ length: 2 * n }, (_, i) => work.resource(i));
-    const after = [...Array.from({ length: n }, (_, i) => work.resource(i, 1)), ...Array.from({ length: n }, (_, i) => work.resource(2 * n + i))];
+    const after = [
+        ...Array.from({ length: n }, (_, i) => work.resource(i, 1)),
+        ...Array.from({ length: n }, (_, i) => work.resource(2 * n + i)),
+    ];
     return { before, after };
 }
 
@@ -175,7 +211,10 @@ export interface NaiveResult extends DirectRunResult {
 export async function applyNaive(env: BenchEnvironment, scale: Scale, n: number): Promise<NaiveResult> {
     const run = mixedRun(env.work, n);
     const client = new DirectClient(env.emulator.url, PARALLEL);
-    const setup = await client.run(run.before.map((resource): Operation => ({ op: "create", resource })), BARE);
+    const setup = await client.run(
+        run.before.map((resource): Operation => ({ op: "create", resource })),
+        BARE,
+    );
     if (setup.failed > 0) throw new Error(`bench: naive setup failed: ${setup.firstError}`);
     const before = env.emulator.stats();
     env.emulator.setFaults({ rateLimitPerMinute: scale.limitPerWindow });
@@ -203,7 +242,11 @@ export interface OverheadResult {
 }
 
 /** Section 2: `count` creates through the host, and the same requests sent bare, each on an unlimited emulator. */
-export async function overhead(hostEnv: BenchEnvironment, bareEnv: BenchEnvironment, count: number): Promise<OverheadResult> {
+export async function overhead(
+    hostEnv: BenchEnvironment,
+    bareEnv: BenchEnvironment,
+    count: number,
+): Promise<OverheadResult> {
     const desired = Array.from({ length: count }, (_, i) => hostEnv.work.resource(i));
     const host = await measuredUp(hostEnv, desired);
     const before = bareEnv.emulator.stats();
@@ -258,11 +301,15 @@ export async function preview(env: BenchEnvironment, count: number): Promise<Pre
     const hostCpuMs = watch.stop().cpuMs;
     const requests = delta(env.emulator.stats(), before).requests;
 
-    const idle = desired.map((resource) => ({ ...resource, inputs: { ...resource.inputs, __provider: IDLE_PROVIDER } }));
+    const idle = desired.map((resource) => ({
+        ...resource,
+        inputs: { ...resource.inputs, __provider: IDLE_PROVIDER },
+    }));
     const floorStarted = performance.now();
     const floorSteps = await env.engine.preview(idle);
     const floorMs = performance.now() - floorStarted;
-    if (failedSteps(floorSteps).length > 0) throw new Error(`bench: the idle provider's preview failed: ${failedSteps(floorSteps)[0].error}`);
+    if (failedSteps(floorSteps).length > 0)
+        throw new Error(`bench: the idle provider's preview failed: ${failedSteps(floorSteps)[0].error}`);
     return {
         resources: steps.length,
         changes: steps.filter((s) => s.op !== "same").length,
@@ -286,8 +333,17 @@ export interface SmallResult {
 export async function smallDeployment(env: BenchEnvironment, scale: Scale, count: number): Promise<SmallResult> {
     env.emulator.setFaults({ rateLimitPerMinute: scale.limitPerWindow });
     try {
-        const result = await measuredUp(env, Array.from({ length: count }, (_, i) => env.work.resource(i)));
-        return { resources: count, wallMs: result.wallMs, trafficMs: result.trafficMs, failed: result.failed, throttled: result.throttled };
+        const result = await measuredUp(
+            env,
+            Array.from({ length: count }, (_, i) => env.work.resource(i)),
+        );
+        return {
+            resources: count,
+            wallMs: result.wallMs,
+            trafficMs: result.trafficMs,
+            failed: result.failed,
+            throttled: result.throttled,
+        };
     } finally {
         env.emulator.setFaults({ rateLimitPerMinute: UNLIMITED });
     }

@@ -38,7 +38,11 @@ export const BARE: RequestPolicy = { tokenPerOperation: false, attempts: 1 };
 /** The seeds' approach, with its backoff scaled to the bench's compressed minute. */
 export function seedPolicy(timeScale: number): RequestPolicy {
     // tenacity's `wait_exponential(multiplier=1, min=2, max=30)`, in seconds.
-    return { tokenPerOperation: true, attempts: 3, backoffMs: (attempt) => Math.min(30, Math.max(2, 2 ** attempt)) * 1000 * timeScale };
+    return {
+        tokenPerOperation: true,
+        attempts: 3,
+        backoffMs: (attempt) => Math.min(30, Math.max(2, 2 ** attempt)) * 1000 * timeScale,
+    };
 }
 
 export interface Operation {
@@ -78,19 +82,32 @@ const collection = (path: string, provider: DynamicProvider, body: (inputs: Inpu
 
 const REGIONS = "/api/v2/architecture/regions";
 const KIND_CALLS: Record<BenchKind, KindCalls> = {
-    RecordingPolicy: collection("/api/v2/recording/policies", recordingPolicyProvider, (i) => recordingPolicyBody(i as any)),
+    RecordingPolicy: collection("/api/v2/recording/policies", recordingPolicyProvider, (i) =>
+        recordingPolicyBody(i as any),
+    ),
     Webhook: collection("/api/v2/webhooks", webhookProvider, (i) => webhookBody(i as any)),
     EventStream: collection("/api/v2/eventstreams", eventStreamProvider, (i) => eventStreamBody(i as any)),
     FailoverStrategy: {
         provider: failoverStrategyProvider,
-        create: (inputs) => ({ method: "PUT", path: `/api/v2/routing/strategies/${randomUUID()}`, body: failoverBody(inputs as any) }),
+        create: (inputs) => ({
+            method: "PUT",
+            path: `/api/v2/routing/strategies/${randomUUID()}`,
+            body: failoverBody(inputs as any),
+        }),
         itemPath: (_inputs, id) => `/api/v2/routing/strategies/${encodeURIComponent(id)}`,
         body: (inputs) => failoverBody(inputs as any),
-        preflight: (inputs) => [`${REGIONS}?pageSize=100&pageNumber=1`, ...inputs.regions.map((r: { regionId: string }) => `${REGIONS}/${r.regionId}/health`)],
+        preflight: (inputs) => [
+            `${REGIONS}?pageSize=100&pageNumber=1`,
+            ...inputs.regions.map((r: { regionId: string }) => `${REGIONS}/${r.regionId}/health`),
+        ],
     },
     DataRecord: {
         provider: dataRecordProvider,
-        create: (inputs) => ({ method: "PUT", path: `/api/v2/data/schemas/${inputs.schemaId}/records/${inputs.key}`, body: inputs.data }),
+        create: (inputs) => ({
+            method: "PUT",
+            path: `/api/v2/data/schemas/${inputs.schemaId}/records/${inputs.key}`,
+            body: inputs.data,
+        }),
         itemPath: (inputs) => `/api/v2/data/schemas/${inputs.schemaId}/records/${inputs.key}`,
         body: (inputs) => inputs.data,
     },
@@ -123,7 +140,16 @@ export class DirectClient {
         const before = { requests: this.requests, throttled: this.throttled, tokens: this.tokensFetched };
         const limit = createLimiter(this.parallel);
         const started = performance.now();
-        const errors = await Promise.all(operations.map((operation) => limit(() => this.perform(operation).then(() => undefined, (err: Error) => err.message))));
+        const errors = await Promise.all(
+            operations.map((operation) =>
+                limit(() =>
+                    this.perform(operation).then(
+                        () => undefined,
+                        (err: Error) => err.message,
+                    ),
+                ),
+            ),
+        );
         const failedErrors = errors.filter((e): e is string => e !== undefined);
         return {
             operations: operations.length,
@@ -147,17 +173,27 @@ export class DirectClient {
             return;
         }
         // The provider's own check gives the inputs the platform body is built from (defaults, the auto-name); no I/O.
-        const { inputs, failures } = await calls.provider.check(this.held.get(resource.name)?.inputs ?? {}, resource.inputs);
+        const { inputs, failures } = await calls.provider.check(
+            this.held.get(resource.name)?.inputs ?? {},
+            resource.inputs,
+        );
         if (failures.length > 0) throw new Error(`${resource.name}: ${failures.map((f) => f.reason).join("; ")}`);
         for (const path of calls.preflight?.(inputs) ?? []) await this.send(token, "GET", path);
         if (op === "create") {
             const { method, path, body } = calls.create(inputs);
             const live = (await this.send(token, method, path, body)) as { id: string; version: number };
-            this.held.set(resource.name, { path: method === "POST" ? calls.itemPath(inputs, live.id) : path, version: live.version, inputs });
+            this.held.set(resource.name, {
+                path: method === "POST" ? calls.itemPath(inputs, live.id) : path,
+                version: live.version,
+                inputs,
+            });
         } else {
             const held = this.held.get(resource.name);
             if (!held) throw new Error(`${resource.name} was never created`);
-            const live = (await this.send(token, "PUT", held.path, { ...(calls.body(inputs) as object), version: held.version })) as { version: number };
+            const live = (await this.send(token, "PUT", held.path, {
+                ...(calls.body(inputs) as object),
+                version: held.version,
+            })) as { version: number };
             held.version = live.version;
             held.inputs = inputs;
         }
@@ -172,7 +208,10 @@ export class DirectClient {
     private async fetchToken(): Promise<string> {
         const response = await this.exchange(`${this.url}/oauth/token`, {
             method: "POST",
-            headers: { authorization: basicAuth(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET), "content-type": "application/x-www-form-urlencoded" },
+            headers: {
+                authorization: basicAuth(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET),
+                "content-type": "application/x-www-form-urlencoded",
+            },
             body: "grant_type=client_credentials",
         });
         this.tokensFetched += 1;
@@ -183,7 +222,11 @@ export class DirectClient {
         return this.withAttempts(async () => {
             const text = await this.exchange(`${this.url}${path}`, {
                 method,
-                headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+                headers: {
+                    authorization: `Bearer ${token}`,
+                    accept: "application/json",
+                    ...(body === undefined ? {} : { "content-type": "application/json" }),
+                },
                 body: body === undefined ? undefined : JSON.stringify(body),
             });
             return text === "" ? undefined : JSON.parse(text);
@@ -196,7 +239,8 @@ export class DirectClient {
         const response = await fetch(url, init);
         const text = await response.text();
         if (response.status === 429) this.throttled += 1;
-        if (response.status < 200 || response.status >= 300) throw new RequestFailed(`${init.method} ${new URL(url).pathname} answered ${response.status}`);
+        if (response.status < 200 || response.status >= 300)
+            throw new RequestFailed(`${init.method} ${new URL(url).pathname} answered ${response.status}`);
         return text;
     }
 

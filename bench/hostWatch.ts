@@ -12,7 +12,8 @@ function childHostPids(): number[] {
             const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
             // The parent pid is the second field after the parenthesised command name.
             const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-            if (ppid === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(HOST_SCRIPT_MARK)) pids.push(Number(entry));
+            if (ppid === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(HOST_SCRIPT_MARK))
+                pids.push(Number(entry));
         } catch {
             // The process ended between listing and reading.
         }
@@ -68,7 +69,11 @@ export function watchHosts(intervalMs = 100): HostWatch {
     return {
         stop() {
             clearInterval(timer);
-            return { hosts: seen.size, peakRssMb: peak, cpuMs: cpu.size > 0 ? [...cpu.values()].reduce((a, b) => a + b, 0) : undefined };
+            return {
+                hosts: seen.size,
+                peakRssMb: peak,
+                cpuMs: cpu.size > 0 ? [...cpu.values()].reduce((a, b) => a + b, 0) : undefined,
+            };
         },
     };
 }

@@ -7,7 +7,10 @@ const MAX_RECORD_BYTES = 1_048_576;
 
 interface Constraints {
     max_record_bytes: number;
-    fields: Record<string, { type: string; required: boolean; pattern?: string; min_length?: number; max_length?: number }>;
+    fields: Record<
+        string,
+        { type: string; required: boolean; pattern?: string; min_length?: number; max_length?: number }
+    >;
     rules: DataRule[];
 }
 
@@ -15,7 +18,13 @@ interface Constraints {
 export function constraintMatrix(fields: readonly DataField[], rules: readonly DataRule[]): Constraints {
     const matrix: Constraints = { max_record_bytes: MAX_RECORD_BYTES, fields: {}, rules: [...rules] };
     for (const field of fields) {
-        matrix.fields[field.name] = { type: field.type, required: field.required === true, pattern: field.pattern, min_length: field.minLength, max_length: field.maxLength };
+        matrix.fields[field.name] = {
+            type: field.type,
+            required: field.required === true,
+            pattern: field.pattern,
+            min_length: field.minLength,
+            max_length: field.maxLength,
+        };
     }
     return matrix;
 }
@@ -37,7 +46,11 @@ function conditionHolds(condition: DataCondition, record: Record<string, unknown
 }
 
 /** `CDOValidator.validate_record`: returns whether the record is valid and every error message. */
-export function validateInterpreted(constraints: Constraints, record: Record<string, unknown>, recordId: string): [boolean, string[]] {
+export function validateInterpreted(
+    constraints: Constraints,
+    record: Record<string, unknown>,
+    recordId: string,
+): [boolean, string[]] {
     const errors: string[] = [];
     const serialized = Buffer.from(JSON.stringify(record), "utf8");
     if (serialized.length > constraints.max_record_bytes) {
@@ -51,14 +64,17 @@ export function validateInterpreted(constraints: Constraints, record: Record<str
         }
         if (value === undefined || value === null) continue;
         const expected = TYPE_MAP[rules.type];
-        if (expected && !expected(value)) errors.push(`Field ${fieldName} in record ${recordId} has invalid type. Expected ${rules.type}`);
+        if (expected && !expected(value))
+            errors.push(`Field ${fieldName} in record ${recordId} has invalid type. Expected ${rules.type}`);
         if (rules.pattern && typeof value === "string" && !new RegExp(rules.pattern, "u").test(value)) {
             errors.push(`Field ${fieldName} in record ${recordId} fails pattern validation: ${rules.pattern}`);
         }
         const length = typeof value === "string" ? [...value].length : Array.isArray(value) ? value.length : undefined;
         if (length !== undefined) {
-            if (rules.min_length && length < rules.min_length) errors.push(`Field ${fieldName} in record ${recordId} is below minimum length ${rules.min_length}`);
-            if (rules.max_length && length > rules.max_length) errors.push(`Field ${fieldName} in record ${recordId} exceeds maximum length ${rules.max_length}`);
+            if (rules.min_length && length < rules.min_length)
+                errors.push(`Field ${fieldName} in record ${recordId} is below minimum length ${rules.min_length}`);
+            if (rules.max_length && length > rules.max_length)
+                errors.push(`Field ${fieldName} in record ${recordId} exceeds maximum length ${rules.max_length}`);
         }
     }
     for (const key of Object.keys(record)) {
@@ -66,7 +82,9 @@ export function validateInterpreted(constraints: Constraints, record: Record<str
     }
     for (const rule of constraints.rules) {
         if (conditionHolds(rule.when, record) && !conditionHolds(rule.require, record)) {
-            errors.push(`Cross-field violation in ${recordId}: ${rule.require.field} is required by ${rule.when.field}`);
+            errors.push(
+                `Cross-field violation in ${recordId}: ${rule.require.field} is required by ${rule.when.field}`,
+            );
         }
     }
     return [errors.length === 0, errors];

@@ -54,11 +54,16 @@ export interface BenchReport {
     totalMs: number;
 }
 
-export async function runBench(sizes: BenchSizes, progress: (line: string) => void = () => undefined): Promise<BenchReport> {
+export async function runBench(
+    sizes: BenchSizes,
+    progress: (line: string) => void = () => undefined,
+): Promise<BenchReport> {
     const started = performance.now();
     const { project, providers } = await benchProject();
     try {
-        progress(`apply: ${3 * sizes.mix} operations at ${sizes.ceiling.limitPerWindow} requests per ${sizes.ceiling.windowMs} ms, through the host`);
+        progress(
+            `apply: ${3 * sizes.mix} operations at ${sizes.ceiling.limitPerWindow} requests per ${sizes.ceiling.windowMs} ms, through the host`,
+        );
         const ceilingEnv = await environment(sizes.ceiling, project, providers);
         const applied = await applyThroughHost(ceilingEnv, sizes.ceiling, sizes.mix).finally(() => ceilingEnv.stop());
         const needed = applied.apiRequests - applied.throttled;
@@ -73,9 +78,15 @@ export async function runBench(sizes: BenchSizes, progress: (line: string) => vo
         progress("apply: the same work, the seeds' way");
         const naiveEnv = await environment(sizes.ceiling, project, providers);
         const naiveRun = await applyNaive(naiveEnv, sizes.ceiling, sizes.mix).finally(() => naiveEnv.stop());
-        const naive = { ...naiveRun, share429: naiveRun.throttled / naiveRun.requests, callsPerOperation: naiveRun.requests / naiveRun.operations };
+        const naive = {
+            ...naiveRun,
+            share429: naiveRun.throttled / naiveRun.requests,
+            callsPerOperation: naiveRun.requests / naiveRun.operations,
+        };
 
-        progress(`small deployment: ${sizes.small} resources at ${sizes.smallScale.limitPerWindow} requests per ${sizes.smallScale.windowMs} ms`);
+        progress(
+            `small deployment: ${sizes.small} resources at ${sizes.smallScale.limitPerWindow} requests per ${sizes.smallScale.windowMs} ms`,
+        );
         const smallEnv = await environment(sizes.smallScale, project, providers);
         const small = await smallDeployment(smallEnv, sizes.smallScale, sizes.small).finally(() => smallEnv.stop());
 
@@ -113,7 +124,17 @@ export async function runBench(sizes: BenchSizes, progress: (line: string) => vo
             validator10x: bulk.speedup >= 10 && bulk.disagreements === 0,
             oneTokenPerProcess: apply.tokensFetched === 1 && over.tokensFetched === 1 && apply.hostProcesses === 1,
         };
-        return { apply, naive, small, overhead: over, preview: previewed, bulk, tokens, goals, totalMs: performance.now() - started };
+        return {
+            apply,
+            naive,
+            small,
+            overhead: over,
+            preview: previewed,
+            bulk,
+            tokens,
+            goals,
+            totalMs: performance.now() - started,
+        };
     } finally {
         project.cleanup();
     }

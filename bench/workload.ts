@@ -11,7 +11,14 @@ export type BenchKind = (typeof KINDS)[number];
 
 /** Every rule kind a data schema has: types, required, pattern, lengths, and the three rule conditions. */
 export const RECORD_FIELDS: DataField[] = [
-    { name: "email", type: "string", required: true, pattern: "^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", minLength: 5, maxLength: 80 },
+    {
+        name: "email",
+        type: "string",
+        required: true,
+        pattern: "^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$",
+        minLength: 5,
+        maxLength: 80,
+    },
     { name: "code", type: "string", required: true, minLength: 2, maxLength: 8, pattern: "^[A-Z0-9]+$" },
     { name: "priority", type: "string" },
     { name: "status", type: "string" },
@@ -22,9 +29,16 @@ export const RECORD_FIELDS: DataField[] = [
     { name: "meta", type: "object" },
 ];
 export const RECORD_RULES: DataRule[] = [
-    { when: { field: "priority", equals: "critical" }, require: { field: "status", equals: "active" }, message: "critical items need an active owner" },
+    {
+        when: { field: "priority", equals: "critical" },
+        require: { field: "status", equals: "active" },
+        message: "critical items need an active owner",
+    },
     { when: { field: "vip", present: true }, require: { field: "score", present: true } },
-    { when: { field: "status", oneOf: ["active", "paused"] }, require: { field: "priority", oneOf: ["low", "normal", "critical"] } },
+    {
+        when: { field: "status", oneOf: ["active", "paused"] },
+        require: { field: "priority", oneOf: ["low", "normal", "critical"] },
+    },
 ];
 
 /** A valid record, varied by `i` so no two are alike. */
@@ -34,7 +48,7 @@ export function recordData(i: number, revision = 0): Record<string, unknown> {
         code: `C${(i % 100000).toString(36).toUpperCase()}`,
         priority: ["low", "normal", "critical"][i % 3],
         status: "active",
-        score: i % 1000 + revision,
+        score: (i % 1000) + revision,
         ratio: (i % 7) / 7,
         vip: i % 2 === 0,
         tags: ["a", "b"].slice(0, i % 3),
@@ -45,9 +59,17 @@ export function recordData(i: number, revision = 0): Record<string, unknown> {
 function argsFor(kind: BenchKind, i: number, revision: number, schemaId: string): object {
     switch (kind) {
         case "RecordingPolicy":
-            return { mediaTypes: ["audio"], quality: "standard", retentionDays: 30 + revision, description: `bench ${i}` };
+            return {
+                mediaTypes: ["audio"],
+                quality: "standard",
+                retentionDays: 30 + revision,
+                description: `bench ${i}`,
+            };
         case "Webhook":
-            return { targetUrl: `https://hooks.example.com/bench/${i}`, events: revision ? ["routing.strategy.updated", "routing.queue.updated"] : ["routing.strategy.updated"] };
+            return {
+                targetUrl: `https://hooks.example.com/bench/${i}`,
+                events: revision ? ["routing.strategy.updated", "routing.queue.updated"] : ["routing.strategy.updated"],
+            };
         case "EventStream":
             return {
                 topics: ["genesys.routing.queue"],
@@ -64,7 +86,13 @@ function argsFor(kind: BenchKind, i: number, revision: number, schemaId: string)
                 ],
             };
         case "DataRecord":
-            return { schemaId, fields: RECORD_FIELDS, rules: RECORD_RULES, key: `rec-${i}`, data: recordData(i, revision) };
+            return {
+                schemaId,
+                fields: RECORD_FIELDS,
+                rules: RECORD_RULES,
+                key: `rec-${i}`,
+                data: recordData(i, revision),
+            };
     }
 }
 
@@ -106,7 +134,11 @@ export function workload(providers: Record<BenchKind, string>, schemaId: string)
             const name = `bench-${i}`;
             // As the SDK registers them: every auto-named kind carries its resource name; a record is named by its key.
             const naming = kind === "DataRecord" ? {} : { __resourceName: name };
-            const inputs: PropertyMap = { ...argsFor(kind, i, revision, schemaId), ...naming, __provider: providers[kind] };
+            const inputs: PropertyMap = {
+                ...argsFor(kind, i, revision, schemaId),
+                ...naming,
+                __provider: providers[kind],
+            };
             return { type: `pulumi-nodejs:dynamic/genesys:${kind}`, name, inputs };
         },
     };

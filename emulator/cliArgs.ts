@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { checkFaultsPatch, Faults } from "./faults";
+import { checkFaultsPatch, type Faults } from "./faults";
 import type { EmulatorOptions } from "./index";
 import { ALL_SCOPES, isScope } from "./scopes";
 import type { ClientConfig } from "./tokens";
@@ -23,24 +23,25 @@ Prints the base URL (http://127.0.0.1:PORT) as the first line of stdout.`;
 export class CliUsageError extends Error {}
 
 export interface CliConfig {
-  help: boolean;
-  log: boolean;
-  options: Omit<EmulatorOptions, "log">;
+    help: boolean;
+    log: boolean;
+    options: Omit<EmulatorOptions, "log">;
 }
 
 const FAULT_FLAGS: Record<string, keyof Faults> = {
-  "rate-limit": "rateLimitPerMinute",
-  "latency-ms": "latencyMs",
-  "share-429": "share429",
-  "share-5xx": "share5xx",
-  "share-lost-response": "shareLostResponse",
-  "read-after-write-404-ms": "readAfterWrite404Ms",
-  seed: "seed",
+    "rate-limit": "rateLimitPerMinute",
+    "latency-ms": "latencyMs",
+    "share-429": "share429",
+    "share-5xx": "share5xx",
+    "share-lost-response": "shareLostResponse",
+    "read-after-write-404-ms": "readAfterWrite404Ms",
+    seed: "seed",
 };
 
 function parseNumber(flag: string, raw: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw)) throw new CliUsageError(`--${flag} must be a non-negative number, got ${JSON.stringify(raw)}`);
-  return Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw))
+        throw new CliUsageError(`--${flag} must be a non-negative number, got ${JSON.stringify(raw)}`);
+    return Number(raw);
 }
 
 /**
@@ -48,57 +49,63 @@ function parseNumber(flag: string, raw: string): number {
  * ':' and the secret at the first later ':' after which only known scopes (or nothing) follow.
  */
 export function parseClientSpec(spec: string): ClientConfig {
-  const first = spec.indexOf(":");
-  if (first <= 0) throw new CliUsageError("--client must look like id:secret:scope1,scope2");
-  for (let split = spec.indexOf(":", first + 1); split !== -1; split = spec.indexOf(":", split + 1)) {
-    const scopes = spec.slice(split + 1).split(",").filter((s) => s !== "");
-    if (split > first + 1 && scopes.every(isScope)) {
-      return { clientId: spec.slice(0, first), clientSecret: spec.slice(first + 1, split), scopes };
+    const first = spec.indexOf(":");
+    if (first <= 0) throw new CliUsageError("--client must look like id:secret:scope1,scope2");
+    for (let split = spec.indexOf(":", first + 1); split !== -1; split = spec.indexOf(":", split + 1)) {
+        const scopes = spec
+            .slice(split + 1)
+            .split(",")
+            .filter((s) => s !== "");
+        if (split > first + 1 && scopes.every(isScope)) {
+            return { clientId: spec.slice(0, first), clientSecret: spec.slice(first + 1, split), scopes };
+        }
     }
-  }
-  throw new CliUsageError(
-    `--client ${spec.slice(0, first)} must look like id:secret:scope1,scope2 with scopes from: ${ALL_SCOPES.join(", ")} (the list may be empty)`,
-  );
+    throw new CliUsageError(
+        `--client ${spec.slice(0, first)} must look like id:secret:scope1,scope2 with scopes from: ${ALL_SCOPES.join(", ")} (the list may be empty)`,
+    );
 }
 
 export function parseCliArgs(argv: string[]): CliConfig {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: "string" },
-        "data-dir": { type: "string" },
-        client: { type: "string", multiple: true },
-        log: { type: "boolean" },
-        help: { type: "boolean" },
-        ...Object.fromEntries(Object.keys(FAULT_FLAGS).map((flag) => [flag, { type: "string" as const }])),
-      },
-    }));
-  } catch (err) {
-    throw new CliUsageError((err as Error).message);
-  }
-  const options: CliConfig["options"] = {};
-  if (typeof values.port === "string") {
-    const port = parseNumber("port", values.port);
-    if (!Number.isInteger(port) || port > 65535) throw new CliUsageError(`--port must be an integer 0..65535, got ${values.port}`);
-    options.port = port;
-  }
-  if (typeof values["data-dir"] === "string") options.dataDir = values["data-dir"];
-  if (Array.isArray(values.client)) options.clients = values.client.map(parseClientSpec);
+    let values: Record<string, string | boolean | string[] | undefined>;
+    try {
+        ({ values } = parseArgs({
+            args: argv,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                port: { type: "string" },
+                "data-dir": { type: "string" },
+                client: { type: "string", multiple: true },
+                log: { type: "boolean" },
+                help: { type: "boolean" },
+                ...Object.fromEntries(Object.keys(FAULT_FLAGS).map((flag) => [flag, { type: "string" as const }])),
+            },
+        }));
+    } catch (err) {
+        throw new CliUsageError((err as Error).message);
+    }
+    const options: CliConfig["options"] = {};
+    if (typeof values.port === "string") {
+        const port = parseNumber("port", values.port);
+        if (!Number.isInteger(port) || port > 65535)
+            throw new CliUsageError(`--port must be an integer 0..65535, got ${values.port}`);
+        options.port = port;
+    }
+    if (typeof values["data-dir"] === "string") options.dataDir = values["data-dir"];
+    if (Array.isArray(values.client)) options.clients = values.client.map(parseClientSpec);
 
-  const faults: Partial<Faults> = {};
-  for (const [flag, fault] of Object.entries(FAULT_FLAGS)) {
-    const raw = values[flag];
-    if (typeof raw === "string") faults[fault] = parseNumber(flag, raw);
-  }
-  const checked = checkFaultsPatch(faults);
-  if (!checked.ok) {
-    const flagOf = (fault: string) => Object.entries(FAULT_FLAGS).find(([, f]) => f === fault)?.[0] ?? fault;
-    throw new CliUsageError(checked.errors.map((e) => e.message.replace(e.fieldName, `--${flagOf(e.fieldName)}`)).join("; "));
-  }
-  if (Object.keys(checked.value).length > 0) options.faults = checked.value;
-  return { help: values.help === true, log: values.log === true, options };
+    const faults: Partial<Faults> = {};
+    for (const [flag, fault] of Object.entries(FAULT_FLAGS)) {
+        const raw = values[flag];
+        if (typeof raw === "string") faults[fault] = parseNumber(flag, raw);
+    }
+    const checked = checkFaultsPatch(faults);
+    if (!checked.ok) {
+        const flagOf = (fault: string) => Object.entries(FAULT_FLAGS).find(([, f]) => f === fault)?.[0] ?? fault;
+        throw new CliUsageError(
+            checked.errors.map((e) => e.message.replace(e.fieldName, `--${flagOf(e.fieldName)}`)).join("; "),
+        );
+    }
+    if (Object.keys(checked.value).length > 0) options.faults = checked.value;
+    return { help: values.help === true, log: values.log === true, options };
 }

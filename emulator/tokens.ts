@@ -3,81 +3,90 @@ import { isScope, ALL_SCOPES } from "./scopes";
 
 /** An OAuth client the emulator accepts for the client-credentials grant. */
 export interface ClientConfig {
-  clientId: string;
-  clientSecret: string;
-  scopes: string[];
+    clientId: string;
+    clientSecret: string;
+    scopes: string[];
 }
 
 export interface IssuedToken {
-  clientId: string;
-  scopes: ReadonlySet<string>;
-  expiresAt: number;
+    clientId: string;
+    scopes: ReadonlySet<string>;
+    expiresAt: number;
 }
 
 /** Rejects client configurations that could never work, naming the field and the fix. */
 export function checkClientConfig(client: ClientConfig): void {
-  if (typeof client.clientId !== "string" || client.clientId === "") {
-    throw new TypeError("clients[].clientId must be a non-empty string");
-  }
-  if (typeof client.clientSecret !== "string" || client.clientSecret === "") {
-    throw new TypeError(`clients[].clientSecret of client ${client.clientId} must be a non-empty string`);
-  }
-  const unknown = client.scopes.filter((s) => !isScope(s));
-  if (unknown.length > 0) {
-    throw new TypeError(`client ${client.clientId} has unknown scopes ${unknown.join(", ")}; valid scopes: ${ALL_SCOPES.join(", ")}`);
-  }
+    if (typeof client.clientId !== "string" || client.clientId === "") {
+        throw new TypeError("clients[].clientId must be a non-empty string");
+    }
+    if (typeof client.clientSecret !== "string" || client.clientSecret === "") {
+        throw new TypeError(`clients[].clientSecret of client ${client.clientId} must be a non-empty string`);
+    }
+    const unknown = client.scopes.filter((s) => !isScope(s));
+    if (unknown.length > 0) {
+        throw new TypeError(
+            `client ${client.clientId} has unknown scopes ${unknown.join(", ")}; valid scopes: ${ALL_SCOPES.join(", ")}`,
+        );
+    }
 }
 
 function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+    const left = Buffer.from(a);
+    const right = Buffer.from(b);
+    return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Client registry plus the bearer tokens issued to those clients. Tokens live in memory only. */
 export class TokenStore {
-  private readonly clients = new Map<string, ClientConfig>();
-  private readonly tokens = new Map<string, IssuedToken>();
+    private readonly clients = new Map<string, ClientConfig>();
+    private readonly tokens = new Map<string, IssuedToken>();
 
-  constructor(clients: ClientConfig[], private readonly now: () => number) {
-    for (const client of clients) {
-      checkClientConfig(client);
-      this.clients.set(client.clientId, client);
+    constructor(
+        clients: ClientConfig[],
+        private readonly now: () => number,
+    ) {
+        for (const client of clients) {
+            checkClientConfig(client);
+            this.clients.set(client.clientId, client);
+        }
     }
-  }
 
-  /** The client for these credentials, or undefined for an unknown client or a wrong secret (callers must not say which). */
-  authenticate(clientId: string, clientSecret: string): ClientConfig | undefined {
-    const client = this.clients.get(clientId);
-    return client && sameSecret(client.clientSecret, clientSecret) ? client : undefined;
-  }
-
-  issue(client: ClientConfig, ttlSeconds: number): string {
-    this.dropExpired();
-    const token = randomBytes(32).toString("base64url");
-    this.tokens.set(token, { clientId: client.clientId, scopes: new Set(client.scopes), expiresAt: this.now() + ttlSeconds * 1000 });
-    return token;
-  }
-
-  /** The live token, or undefined when it is unknown, expired or revoked. */
-  lookup(token: string): IssuedToken | undefined {
-    const issued = this.tokens.get(token);
-    if (!issued) return undefined;
-    if (issued.expiresAt <= this.now()) {
-      this.tokens.delete(token);
-      return undefined;
+    /** The client for these credentials, or undefined for an unknown client or a wrong secret (callers must not say which). */
+    authenticate(clientId: string, clientSecret: string): ClientConfig | undefined {
+        const client = this.clients.get(clientId);
+        return client && sameSecret(client.clientSecret, clientSecret) ? client : undefined;
     }
-    return issued;
-  }
 
-  revokeAll(): void {
-    this.tokens.clear();
-  }
-
-  private dropExpired(): void {
-    const now = this.now();
-    for (const [token, issued] of this.tokens) {
-      if (issued.expiresAt <= now) this.tokens.delete(token);
+    issue(client: ClientConfig, ttlSeconds: number): string {
+        this.dropExpired();
+        const token = randomBytes(32).toString("base64url");
+        this.tokens.set(token, {
+            clientId: client.clientId,
+            scopes: new Set(client.scopes),
+            expiresAt: this.now() + ttlSeconds * 1000,
+        });
+        return token;
     }
-  }
+
+    /** The live token, or undefined when it is unknown, expired or revoked. */
+    lookup(token: string): IssuedToken | undefined {
+        const issued = this.tokens.get(token);
+        if (!issued) return undefined;
+        if (issued.expiresAt <= this.now()) {
+            this.tokens.delete(token);
+            return undefined;
+        }
+        return issued;
+    }
+
+    revokeAll(): void {
+        this.tokens.clear();
+    }
+
+    private dropExpired(): void {
+        const now = this.now();
+        for (const [token, issued] of this.tokens) {
+            if (issued.expiresAt <= now) this.tokens.delete(token);
+        }
+    }
 }

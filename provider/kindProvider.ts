@@ -6,7 +6,7 @@ import { STACK_KEY } from "./audit/resourceIdentity";
 import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
 import { handleOf, isUnconfirmedId, recordedAsUnconfirmed, UnconfirmedCreate } from "./lifecycle/unconfirmedCreate";
-import { checkInputs, CheckFailure, CrossFieldRule } from "./validation/checkInputs";
+import { checkInputs, type CheckFailure, type CrossFieldRule } from "./validation/checkInputs";
 
 type Props = Record<string, unknown>;
 
@@ -57,7 +57,11 @@ export interface DynamicProvider {
     readonly secretFields?: readonly string[];
     configure(req: Parameters<typeof configure>[0]): Promise<void>;
     check(olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }>;
-    diff(id: string, olds: Props, news: Props): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }>;
+    diff(
+        id: string,
+        olds: Props,
+        news: Props,
+    ): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }>;
     create(inputs: Props): Promise<{ id: string; outs: Props }>;
     read(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }>;
     update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
@@ -72,7 +76,8 @@ function defined(props: Props): Props {
 /** Keys that ride along with the user's inputs and must reach every later call unchanged. */
 function carried(props: Props): Props {
     const out: Props = {};
-    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY]) if (props[key] !== undefined) out[key] = props[key];
+    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY])
+        if (props[key] !== undefined) out[key] = props[key];
     return out;
 }
 
@@ -93,7 +98,8 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
 
         async check(olds, news) {
             const inputs: Props = { ...news };
-            for (const [key, value] of Object.entries(def.defaults ?? {})) if (inputs[key] === undefined) inputs[key] = value;
+            for (const [key, value] of Object.entries(def.defaults ?? {}))
+                if (inputs[key] === undefined) inputs[key] = value;
             if (def.nameMaxLength !== undefined) {
                 const { name, autoNamed } = resolveName(news, olds, def.nameMaxLength);
                 inputs.name = name;
@@ -101,7 +107,16 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
                 else delete inputs[AUTO_NAMED_KEY];
             }
             const previous = olds && Object.keys(olds).length > 0 ? olds : undefined;
-            return { inputs, failures: checkInputs<I>(def.schema as z.ZodType<I>, def.rules ?? [], inputs, previous, def.secretFields) };
+            return {
+                inputs,
+                failures: checkInputs<I>(
+                    def.schema as z.ZodType<I>,
+                    def.rules ?? [],
+                    inputs,
+                    previous,
+                    def.secretFields,
+                ),
+            };
         },
 
         async diff(id, olds, news) {
@@ -109,7 +124,8 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
             // first, so a replacement under the same explicit name cannot be mistaken for it.
             if (isUnconfirmedId(id)) return { changes: true, replaces: ["name"], deleteBeforeReplace: true };
             const { changes, replaces } = diffInputs(olds, news, inputKeys, def.replaceOn ?? []);
-            const more = changes && def.replacesFor ? def.replacesFor(olds, news).filter((key) => !replaces.includes(key)) : [];
+            const more =
+                changes && def.replacesFor ? def.replacesFor(olds, news).filter((key) => !replaces.includes(key)) : [];
             return { changes, replaces: [...replaces, ...more], deleteBeforeReplace: false };
         },
 
@@ -134,7 +150,11 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
                 if (live === undefined) return {};
                 const inputs = defined({ ...def.inputsFromLive(live, props), ...carried(props) });
                 // The platform's id: a create recorded unconfirmed becomes the object it turned out to be.
-                return { id: def.idOf(live), props: defined({ ...def.outputs(live, inputs as I), ...carried(props) }), inputs };
+                return {
+                    id: def.idOf(live),
+                    props: defined({ ...def.outputs(live, inputs as I), ...carried(props) }),
+                    inputs,
+                };
             });
         },
 

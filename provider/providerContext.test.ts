@@ -5,7 +5,12 @@ import { apiClient, configure } from "./providerContext";
 const stackConfig = (extra: Record<string, string>) => ({
     config: {
         get: (key: string) =>
-            ({ "genesys:clientId": "c", "genesys:clientSecret": "s", "genesys:apiUrl": "http://127.0.0.1:9", ...extra })[key],
+            ({
+                "genesys:clientId": "c",
+                "genesys:clientSecret": "s",
+                "genesys:apiUrl": "http://127.0.0.1:9",
+                ...extra,
+            })[key],
     },
 });
 

@@ -1,5 +1,5 @@
-import { ApiClient, ClientOptions } from "./client/apiClient";
-import { GenesysConfig, resolveConfig } from "./client/config";
+import { ApiClient, type ClientOptions } from "./client/apiClient";
+import { type GenesysConfig, resolveConfig } from "./client/config";
 import { AuditTrail } from "./audit/auditTrail";
 import { auditSettings } from "./audit/auditSettings";
 import { observeCall } from "./audit/callTracker";
@@ -43,7 +43,10 @@ export function apiClient(): ApiClient {
     return client.api;
 }
 
-type ClientTuning = Pick<ClientOptions, "requestTimeoutMs" | "deadlineMs" | "minRetryDelayMs" | "readAfterWriteMs" | "rateLimitWindowMs">;
+type ClientTuning = Pick<
+    ClientOptions,
+    "requestTimeoutMs" | "deadlineMs" | "minRetryDelayMs" | "readAfterWriteMs" | "rateLimitWindowMs"
+>;
 
 /** Optional stack config keys for the client's timings, in milliseconds (defaults in ApiClient). */
 const TUNING_KEYS: Record<keyof ClientTuning, string> = {
@@ -62,7 +65,9 @@ function clientTuning(get: (key: string) => string | undefined): ClientTuning {
         if (raw === undefined || raw === "") continue;
         const value = Number(raw);
         if (!Number.isInteger(value) || value < 1) {
-            throw new Error(`Invalid ${key} "${raw}": use a whole number of milliseconds, at least 1 (e.g. \`pulumi config set ${key} 5000\`)`);
+            throw new Error(
+                `Invalid ${key} "${raw}": use a whole number of milliseconds, at least 1 (e.g. \`pulumi config set ${key} 5000\`)`,
+            );
         }
         tuning[option] = value;
     }
@@ -81,5 +86,10 @@ export function auditTrail(): AuditTrail {
 }
 
 function sameConfig(a: GenesysConfig, b: GenesysConfig): boolean {
-    return a.clientId === b.clientId && a.clientSecret === b.clientSecret && a.apiUrl === b.apiUrl && a.loginUrl === b.loginUrl;
+    return (
+        a.clientId === b.clientId &&
+        a.clientSecret === b.clientSecret &&
+        a.apiUrl === b.apiUrl &&
+        a.loginUrl === b.loginUrl
+    );
 }

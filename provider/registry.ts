@@ -29,12 +29,18 @@ const providers = {
 
 /** What the host gets: every kind with its writes audited under its program-facing name (`RecordingPolicy`). */
 const audited: Record<string, DynamicProvider> = Object.fromEntries(
-    Object.entries(providers).map(([kind, provider]) => [kind, auditedProvider(kind[0].toUpperCase() + kind.slice(1), provider, auditTrail)]),
+    Object.entries(providers).map(([kind, provider]) => [
+        kind,
+        auditedProvider(kind[0].toUpperCase() + kind.slice(1), provider, auditTrail),
+    ]),
 );
 
 export function load(kind: string): DynamicProvider {
     const provider = Object.hasOwn(audited, kind) ? audited[kind] : undefined;
-    if (!provider) throw new Error(`genesys-pulumi has no resource kind "${kind}"; is the installed package older than the program's?`);
+    if (!provider)
+        throw new Error(
+            `genesys-pulumi has no resource kind "${kind}"; is the installed package older than the program's?`,
+        );
     return provider;
 }
 

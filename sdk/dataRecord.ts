@@ -1,7 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceIdentity } from "./dynamicResource";
-import { DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
-
+import { type DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
 
 export interface DataRecordArgs extends DataSchemaSourceArgs {
     /**
@@ -30,6 +29,18 @@ export class DataRecord extends DynamicResource {
 
     constructor(name: string, args: DataRecordArgs, opts?: pulumi.CustomResourceOptions) {
         const schema = schemaInputs("DataRecord", args);
-        super("DataRecord", name, { ...schema, key: args.key, data: args.data, recordId: undefined, version: undefined, ...resourceIdentity(name) }, opts);
+        super(
+            "DataRecord",
+            name,
+            {
+                ...schema,
+                key: args.key,
+                data: args.data,
+                recordId: undefined,
+                version: undefined,
+                ...resourceIdentity(name),
+            },
+            opts,
+        );
     }
 }

@@ -1,8 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceIdentity } from "./dynamicResource";
-import { DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
-
+import { type DataSchemaSourceArgs, schemaInputs } from "./dataSchemaSource";
 
 export interface DataRecordEntry {
     /** 1 to 128 letters, digits, - or _; unique in the set; the record's platform id. */

@@ -1,6 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
-
 
 export type DataFieldType = "string" | "integer" | "number" | "boolean" | "array" | "object";
 
@@ -32,7 +31,10 @@ export type DataScalar = string | number | boolean;
  * - `{ field, present: true | false }`: the field has (or has no) non-null value.
  * Values must have the field's type.
  */
-export type DataCondition = { field: string; equals: DataScalar } | { field: string; oneOf: DataScalar[] } | { field: string; present: boolean };
+export type DataCondition =
+    | { field: string; equals: DataScalar }
+    | { field: string; oneOf: DataScalar[] }
+    | { field: string; present: boolean };
 
 /**
  * A declarative cross-field rule: whenever a record meets `when`, it must meet `require`; a failure is

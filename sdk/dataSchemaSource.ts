@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { DataField, DataRule, DataSchema } from "./dataSchema";
 
 /** Where records find their schema: a DataSchema of the program, or an existing schema's id with its fields. */
@@ -12,7 +12,14 @@ export interface DataSchemaSourceArgs {
 }
 
 /** The provider inputs naming the schema: its id plus its fields and rules, which `check` validates records against. */
-export function schemaInputs(kind: string, args: DataSchemaSourceArgs): { schemaId: pulumi.Input<string>; fields: pulumi.Input<pulumi.Input<DataField>[]>; rules?: pulumi.Input<pulumi.Input<DataRule>[]> } {
+export function schemaInputs(
+    kind: string,
+    args: DataSchemaSourceArgs,
+): {
+    schemaId: pulumi.Input<string>;
+    fields: pulumi.Input<pulumi.Input<DataField>[]>;
+    rules?: pulumi.Input<pulumi.Input<DataRule>[]>;
+} {
     if (args.schema !== undefined) {
         if (args.schemaId !== undefined || args.fields !== undefined || args.rules !== undefined) {
             throw new Error(`${kind}: give either schema, or schemaId with fields (and rules), not both`);

@@ -22,7 +22,12 @@ export function providerSource(kind: string): string {
  */
 export abstract class DynamicResource extends pulumi.CustomResource {
     protected constructor(kind: string, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-        super(`pulumi-nodejs:dynamic/${TYPE_MODULE}:${kind}`, name, { ...props, __provider: providerSource(kind) }, opts);
+        super(
+            `pulumi-nodejs:dynamic/${TYPE_MODULE}:${kind}`,
+            name,
+            { ...props, __provider: providerSource(kind) },
+            opts,
+        );
     }
 }
 

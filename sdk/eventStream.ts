@@ -1,6 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
-
 
 export type SequenceIndexTrigger = "automatic" | "manual";
 
@@ -69,7 +68,9 @@ export class EventStream extends DynamicResource {
     declare readonly eventBusArn: pulumi.Output<string>;
     declare readonly roleArn: pulumi.Output<string>;
     declare readonly region: pulumi.Output<string>;
-    declare readonly replay: pulumi.Output<{ startDate: string; sequenceIndexTrigger: SequenceIndexTrigger } | undefined>;
+    declare readonly replay: pulumi.Output<
+        { startDate: string; sequenceIndexTrigger: SequenceIndexTrigger } | undefined
+    >;
     /** The platform id (also the resource's `id`). */
     declare readonly streamId: pulumi.Output<string>;
     /** The platform version, +1 on each write. */

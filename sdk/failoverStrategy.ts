@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-
 export type FailoverTrigger = "health_degraded" | "latency_exceeded";
 export type RegionStatus = "HEALTHY" | "DEGRADED" | "UNAVAILABLE";
 
@@ -38,7 +37,9 @@ export class FailoverStrategy extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
-    declare readonly regions: pulumi.Output<{ regionId: string; priority: number; weight: number; failoverTrigger: FailoverTrigger }[]>;
+    declare readonly regions: pulumi.Output<
+        { regionId: string; priority: number; weight: number; failoverTrigger: FailoverTrigger }[]
+    >;
     declare readonly evaluationTimeoutMs: pulumi.Output<number>;
     declare readonly maxSyncIntervalSeconds: pulumi.Output<number>;
     /** The platform id (also the resource's `id`). */
@@ -52,7 +53,17 @@ export class FailoverStrategy extends DynamicResource {
         super(
             "FailoverStrategy",
             name,
-            resourceProps(name, args, ["name", "description", "enabled", "regions", "evaluationTimeoutMs", "maxSyncIntervalSeconds", "strategyId", "version", "healthMatrix"]),
+            resourceProps(name, args, [
+                "name",
+                "description",
+                "enabled",
+                "regions",
+                "evaluationTimeoutMs",
+                "maxSyncIntervalSeconds",
+                "strategyId",
+                "version",
+                "healthMatrix",
+            ]),
             opts,
         );
     }
@@ -77,7 +88,10 @@ type AuditLogModule = typeof import("../provider/kinds/failoverStrategy/auditLog
  * @example
  * export const switchSuccessRate = genesys.getFailoverAuditLog(strategy.id).switchSuccessRate;
  */
-export function getFailoverAuditLog(strategyId: pulumi.Input<string>, options: FailoverAuditLogOptions = {}): pulumi.Output<FailoverAuditLog> {
+export function getFailoverAuditLog(
+    strategyId: pulumi.Input<string>,
+    options: FailoverAuditLogOptions = {},
+): pulumi.Output<FailoverAuditLog> {
     return pulumi.output(strategyId).apply((id): Promise<FailoverAuditLog> => {
         const auditLog: AuditLogModule = require("genesys-pulumi/provider/kinds/failoverStrategy/auditLog");
         return auditLog.getFailoverAuditLog(id, { ...options, getConfig: (key) => pulumi.runtime.getConfig(key) });

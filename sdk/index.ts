@@ -1,9 +1,33 @@
 export { RecordingPolicy, RecordingPolicyArgs, MediaType, RecordingQuality } from "./recordingPolicy";
-export { DataSchema, DataSchemaArgs, DataField, DataFieldType, DataRule, DataCondition, DataScalar } from "./dataSchema";
+export {
+    DataSchema,
+    DataSchemaArgs,
+    DataField,
+    DataFieldType,
+    DataRule,
+    DataCondition,
+    DataScalar,
+} from "./dataSchema";
 export { DataRecord, DataRecordArgs } from "./dataRecord";
 export { DataRecordSet, DataRecordSetArgs, DataRecordEntry } from "./dataRecordSet";
 export { DataSchemaSourceArgs } from "./dataSchemaSource";
-export { FailoverStrategy, FailoverStrategyArgs, FailoverRegion, FailoverTrigger, RegionStatus, getFailoverAuditLog, FailoverAuditLog, FailoverAuditEntry, FailoverAuditLogOptions } from "./failoverStrategy";
-export { EventStream, EventStreamArgs, EventStreamReplay, EventStreamReplayStatus, SequenceIndexTrigger } from "./eventStream";
+export {
+    FailoverStrategy,
+    FailoverStrategyArgs,
+    FailoverRegion,
+    FailoverTrigger,
+    RegionStatus,
+    getFailoverAuditLog,
+    FailoverAuditLog,
+    FailoverAuditEntry,
+    FailoverAuditLogOptions,
+} from "./failoverStrategy";
+export {
+    EventStream,
+    EventStreamArgs,
+    EventStreamReplay,
+    EventStreamReplayStatus,
+    SequenceIndexTrigger,
+} from "./eventStream";
 export { StorageTarget, StorageTargetArgs, ServerSideEncryption } from "./storageTarget";
 export { Webhook, WebhookArgs } from "./webhook";

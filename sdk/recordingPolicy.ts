@@ -1,7 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 import type { StorageTarget } from "./storageTarget";
-
 
 export type MediaType = "audio" | "video" | "screen";
 export type RecordingQuality = "standard" | "high";
@@ -71,7 +70,10 @@ export class RecordingPolicy extends DynamicResource {
         if (storageTarget !== undefined && args.storageTargetId !== undefined) {
             throw new Error(`RecordingPolicy ${name}: give storageTarget or storageTargetId, not both`);
         }
-        const paired = storageTarget === undefined ? {} : { storageTargetId: storageTarget.id, storageTargetRetentionDays: storageTarget.retentionDays };
+        const paired =
+            storageTarget === undefined
+                ? {}
+                : { storageTargetId: storageTarget.id, storageTargetRetentionDays: storageTarget.retentionDays };
         super("RecordingPolicy", name, resourceProps(name, { ...inputs, ...paired }, OUTPUTS), opts);
     }
 }

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-
 export type ServerSideEncryption = "AES256" | "aws:kms";
 
 export interface StorageTargetArgs {
@@ -71,12 +70,13 @@ export class StorageTarget extends DynamicResource {
     declare readonly version: pulumi.Output<number>;
 
     constructor(name: string, args: StorageTargetArgs, opts?: pulumi.CustomResourceOptions) {
-        const secretArgs = { ...args, secretAccessKey: args.secretAccessKey === undefined ? undefined : pulumi.secret(args.secretAccessKey) };
-        super(
-            "StorageTarget",
-            name,
-            resourceProps(name, secretArgs, OUTPUTS),
-            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secretAccessKey"] },
-        );
+        const secretArgs = {
+            ...args,
+            secretAccessKey: args.secretAccessKey === undefined ? undefined : pulumi.secret(args.secretAccessKey),
+        };
+        super("StorageTarget", name, resourceProps(name, secretArgs, OUTPUTS), {
+            ...opts,
+            additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secretAccessKey"],
+        });
     }
 }

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-
 export interface WebhookArgs {
     /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
     name?: pulumi.Input<string>;
@@ -19,7 +18,17 @@ export interface WebhookArgs {
     format?: pulumi.Input<"application/json">;
 }
 
-const OUTPUTS = ["name", "targetUrl", "events", "enabled", "secret", "headers", "format", "webhookId", "version"] as const;
+const OUTPUTS = [
+    "name",
+    "targetUrl",
+    "events",
+    "enabled",
+    "secret",
+    "headers",
+    "format",
+    "webhookId",
+    "version",
+] as const;
 
 /** A Genesys Cloud webhook (`/api/v2/webhooks`). */
 export class Webhook extends DynamicResource {
@@ -42,11 +51,9 @@ export class Webhook extends DynamicResource {
             secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
             headers: args.headers === undefined ? undefined : pulumi.secret(args.headers),
         };
-        super(
-            "Webhook",
-            name,
-            resourceProps(name, secretArgs, OUTPUTS),
-            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret", "headers"] },
-        );
+        super("Webhook", name, resourceProps(name, secretArgs, OUTPUTS), {
+            ...opts,
+            additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret", "headers"],
+        });
     }
 }

@@ -56,8 +56,14 @@ describe("audit trail end to end (program → real host → emulator)", () => {
         let events = ["routing:strategy:updated"];
         let records = [{ key: "t-1", data: { status: "open" } }];
         const program = () => {
-            const hook = new genesys.Webhook("dns-sync", { targetUrl: "https://dns.example.com/genesys", events, secret: hookSecret });
-            const schema = new genesys.DataSchema("tickets", { fields: [{ name: "status", type: "string", required: true }] });
+            const hook = new genesys.Webhook("dns-sync", {
+                targetUrl: "https://dns.example.com/genesys",
+                events,
+                secret: hookSecret,
+            });
+            const schema = new genesys.DataSchema("tickets", {
+                fields: [{ name: "status", type: "string", required: true }],
+            });
             const set = new genesys.DataRecordSet("ticket-set", { schema, records });
             return { hook: hook.id, count: set.recordCount };
         };
@@ -128,11 +134,17 @@ describe("audit trail end to end (program → real host → emulator)", () => {
             assert.equal(refused?.httpStatus, 409, "the failed call's status, not the re-read's");
             assert.match(refused?.error ?? "", /changed outside Pulumi/);
             // The set's delete carries its name and stack although delete only gets the set's outputs.
-            assert.equal(audit.find((r) => r.kind === "DataRecordSet" && r.operation === "delete")?.resourceName, "ticket-set");
+            assert.equal(
+                audit.find((r) => r.kind === "DataRecordSet" && r.operation === "delete")?.resourceName,
+                "ticket-set",
+            );
 
             // Each record reached the receiver, signed with the secret the receiver holds.
             assert.equal(receiver.received.length, lines.length);
-            assert.ok(receiver.received.every((r) => r.verified), "every X-Signature verified");
+            assert.ok(
+                receiver.received.every((r) => r.verified),
+                "every X-Signature verified",
+            );
             assert.deepEqual(receiver.received.map((r) => r.body).sort(), [...lines].sort());
         });
 
@@ -142,7 +154,8 @@ describe("audit trail end to end (program → real host → emulator)", () => {
                 ...receiver.received.map((r) => r.body),
             ].join("\n");
             assert.ok(written.length > 1000);
-            for (const secret of SECRETS) assert.equal(written.includes(secret), false, `a secret of ${secret.length} characters leaked`);
+            for (const secret of SECRETS)
+                assert.equal(written.includes(secret), false, `a secret of ${secret.length} characters leaked`);
         });
     });
 
@@ -150,13 +163,22 @@ describe("audit trail end to end (program → real host → emulator)", () => {
         let stack: EmulatedStack;
         let receiver: Awaited<ReturnType<typeof startReceiver>>;
         let auditDir: string;
-        const program = () => ({ id: new genesys.Webhook("alerts", { targetUrl: "https://alerts.example.com/in", events: ["routing:strategy:updated"] }).id });
+        const program = () => ({
+            id: new genesys.Webhook("alerts", {
+                targetUrl: "https://alerts.example.com/in",
+                events: ["routing:strategy:updated"],
+            }).id,
+        });
 
         before(async () => {
             receiver = await startReceiver(NOTIFY_SECRET, 500);
             auditDir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-e2e-dir-"));
             stack = await startEmulatedStack({
-                config: { "genesys:auditDir": auditDir, "genesys:notifyUrl": receiver.url, "genesys:notifySecret": makeSecret(NOTIFY_SECRET) },
+                config: {
+                    "genesys:auditDir": auditDir,
+                    "genesys:notifyUrl": receiver.url,
+                    "genesys:notifySecret": makeSecret(NOTIFY_SECRET),
+                },
             });
         });
         after(async () => {
@@ -167,20 +189,36 @@ describe("audit trail end to end (program → real host → emulator)", () => {
 
         it("never fails the deployment, and records each failed notification in genesys:auditDir", async () => {
             const run = await stack.run(program);
-            assert.deepEqual(run.steps.map((s) => [s.op, s.error]), [["create", undefined]]);
+            assert.deepEqual(
+                run.steps.map((s) => [s.op, s.error]),
+                [["create", undefined]],
+            );
             const destroyed = await stack.engine.destroy();
-            assert.deepEqual(destroyed.map((s) => [s.op, s.error]), [["delete", undefined]]);
+            assert.deepEqual(
+                destroyed.map((s) => [s.op, s.error]),
+                [["delete", undefined]],
+            );
             assert.deepEqual((await stack.platform.get(`${WEBHOOKS}?pageSize=100`)).body.entities, []);
 
             const audit = auditLines(auditDir).map((line) => JSON.parse(line) as AuditRecord);
-            assert.deepEqual(audit.map((r) => `${r.operation} ${r.outcome}`), ["create success", "notify failure", "delete success", "notify failure"]);
+            assert.deepEqual(
+                audit.map((r) => `${r.operation} ${r.outcome}`),
+                ["create success", "notify failure", "delete success", "notify failure"],
+            );
             const notify = audit[1];
             assert.equal(notify.httpStatus, 500);
             assert.equal(notify.attempts, 3, "retried");
             assert.equal(notify.resourceName, "alerts");
             assert.equal(receiver.received.length, 6);
-            assert.match(stack.engine.hostStderr(), /governance notification failed: the receiver \(genesys:notifyUrl\) answered 500/);
-            assert.equal(fs.existsSync(path.join(stack.project.dir, ".genesys-audit")), false, "genesys:auditDir replaces the default");
+            assert.match(
+                stack.engine.hostStderr(),
+                /governance notification failed: the receiver \(genesys:notifyUrl\) answered 500/,
+            );
+            assert.equal(
+                fs.existsSync(path.join(stack.project.dir, ".genesys-audit")),
+                false,
+                "genesys:auditDir replaces the default",
+            );
         });
     });
 });

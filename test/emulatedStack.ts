@@ -8,7 +8,13 @@ import { createConsumerProject, type ConsumerProject } from "./harness/consumerP
 import { Engine, type EngineOptions } from "./harness/engine";
 import { runProgram, type ProgramRun } from "./harness/mockProgram";
 import { makeSecret, type PropertyMap } from "./harness/secrets";
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
+import {
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    startEmulator,
+    type EmulatorOptions,
+    type RunningEmulator,
+} from "../emulator";
 import { call, tokenFor } from "../emulator/testClient";
 
 export interface EmulatedStack {
@@ -18,7 +24,11 @@ export interface EmulatedStack {
     /** `pulumi up` (or `pulumi preview` with `{ preview: true }`) of the program. */
     run(program: () => unknown, options?: { preview?: boolean }): Promise<ProgramRun>;
     /** What the platform holds, read straight from the emulator's API. */
-    platform: { get(path: string): Promise<{ status: number; body: any }>; put(path: string, body: unknown): Promise<{ status: number; body: any }>; remove(path: string): Promise<number> };
+    platform: {
+        get(path: string): Promise<{ status: number; body: any }>;
+        put(path: string, body: unknown): Promise<{ status: number; body: any }>;
+        remove(path: string): Promise<number>;
+    };
     /** Stops the emulator and starts it again on the same port and options (with `dataDir`, the state survives). */
     restartEmulator(): Promise<void>;
     stop(): Promise<void>;
@@ -68,7 +78,8 @@ export async function startEmulatedStack(options: EmulatedStackOptions = {}): Pr
         },
         engine,
         project,
-        run: (program, runOptions = {}) => runProgram(program, { backend: { kind: "engine", engine }, preview: runOptions.preview }),
+        run: (program, runOptions = {}) =>
+            runProgram(program, { backend: { kind: "engine", engine }, preview: runOptions.preview }),
         platform: {
             get: (path) => asPlatform("GET", path),
             put: (path, body) => asPlatform("PUT", path, body),

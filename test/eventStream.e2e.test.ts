@@ -15,10 +15,18 @@ describe("EventStream end to end (program → real host → emulator)", () => {
     let args: genesys.EventStreamArgs;
     const program = () => {
         const stream = new genesys.EventStream("calls", args);
-        return { id: stream.id, name: stream.name, region: stream.region, version: stream.version, replay: stream.replay, replayStatus: stream.replayStatus };
+        return {
+            id: stream.id,
+            name: stream.name,
+            region: stream.region,
+            version: stream.version,
+            replay: stream.replay,
+            replayStatus: stream.replayStatus,
+        };
     };
     const streams = async () => (await stack.platform.get(`${STREAMS}?pageSize=100`)).body.entities as any[];
-    const setReplay = (settings: object) => fetch(`${stack.emulator.url}/__emulator/replay`, { method: "PUT", body: JSON.stringify(settings) });
+    const setReplay = (settings: object) =>
+        fetch(`${stack.emulator.url}/__emulator/replay`, { method: "PUT", body: JSON.stringify(settings) });
 
     before(async () => {
         stack = await startEmulatedStack({ emulator: { replay: { length: 10, gaps: [4, 5] } } });
@@ -34,18 +42,28 @@ describe("EventStream end to end (program → real host → emulator)", () => {
 
     it("previews without touching the platform", async () => {
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         assert.deepEqual(await streams(), []);
     });
 
     it("creates the stream with an auto-name, the bus's region and the replay's gap check", async () => {
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         const [live, ...others] = await streams();
         assert.equal(others.length, 0);
         assert.match(live.name, /^calls-[0-9a-f]{7}$/);
         assert.equal(live.destination.eventBridgeConfig.region, "eu-west-1");
-        assert.deepEqual(live.replayConfig, { enabled: true, startDate: firstReplayStart, sequenceIndexTrigger: "automatic" });
+        assert.deepEqual(live.replayConfig, {
+            enabled: true,
+            startDate: firstReplayStart,
+            sequenceIndexTrigger: "automatic",
+        });
         assert.equal(run.exports.id, live.id);
         assert.equal(run.exports.region, "eu-west-1");
         assert.deepEqual(run.exports.replayStatus, {
@@ -59,26 +77,48 @@ describe("EventStream end to end (program → real host → emulator)", () => {
 
     it("shows no change on an unchanged second run (defaulted region and trigger are not drift)", async () => {
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["same"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["same"],
+        );
     });
 
     it("updates in place with the version it last saw, keeping an unchanged replay's data", async () => {
-        args = { ...args, topics: ["genesys.conversations.call", "genesys.conversations.message"], description: "calls and messages" };
+        args = {
+            ...args,
+            topics: ["genesys.conversations.call", "genesys.conversations.message"],
+            description: "calls and messages",
+        };
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [live] = await streams();
         assert.deepEqual(live.filters.topics, args.topics);
         assert.equal(live.version, 2);
         assert.equal(run.exports.version, 2);
-        assert.deepEqual((run.exports.replayStatus as { missingSequenceIndices: number[] }).missingSequenceIndices, [4, 5]);
+        assert.deepEqual(
+            (run.exports.replayStatus as { missingSequenceIndices: number[] }).missingSequenceIndices,
+            [4, 5],
+        );
     });
 
     it("starts a changed replay over under the emulator's current replay settings", async () => {
         assert.equal((await setReplay({ length: 8, gaps: [] })).status, 200);
         args = { ...args, replay: { startDate: daysAgo(1), sequenceIndexTrigger: "manual" } };
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
-        assert.deepEqual(run.exports.replayStatus, { firstSequenceIndex: 1, lastSequenceIndex: 8, contiguous: true, missingSequenceIndices: [], coveragePercent: 100 });
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
+        assert.deepEqual(run.exports.replayStatus, {
+            firstSequenceIndex: 1,
+            lastSequenceIndex: 8,
+            contiguous: true,
+            missingSequenceIndices: [],
+            coveragePercent: 100,
+        });
     });
 
     it("refuses to overwrite a change made outside Pulumi, and converges after a refresh", async () => {
@@ -94,7 +134,10 @@ describe("EventStream end to end (program → real host → emulator)", () => {
         assert.equal(refreshed.error, undefined);
         assert.equal(refreshed.outputs.retentionDays, 45, "refresh shows the drift");
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [after] = await streams();
         assert.equal(after.enabled, false);
         assert.equal(after.retentionDays, 30, "the program wins after the refresh");
@@ -127,9 +170,15 @@ describe("EventStream end to end (program → real host → emulator)", () => {
         const [live] = await streams();
         assert.equal(await stack.platform.remove(`${STREAMS}/${live.id}`), 204);
         const refresh = await stack.engine.refresh();
-        assert.deepEqual(refresh.map((s) => s.op), ["delete"]);
+        assert.deepEqual(
+            refresh.map((s) => s.op),
+            ["delete"],
+        );
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         const recreated = await streams();
         assert.equal(recreated.length, 1);
         assert.equal(run.exports.id, recreated[0].id);

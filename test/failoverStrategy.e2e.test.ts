@@ -14,10 +14,17 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
     const program = () => {
         const strategy = new genesys.FailoverStrategy("voice", args);
         const audit = withAuditLog ? genesys.getFailoverAuditLog(strategy.id, { pageSize: 2 }) : undefined;
-        return { id: strategy.id, name: strategy.name, version: strategy.version, health: strategy.healthMatrix, audit };
+        return {
+            id: strategy.id,
+            name: strategy.name,
+            version: strategy.version,
+            health: strategy.healthMatrix,
+            audit,
+        };
     };
     const strategies = async () => (await stack.platform.get(`${STRATEGIES}?pageSize=100`)).body.entities as any[];
-    const setRegions = (changes: Record<string, Partial<RegionConfig>>) => stack.emulator.setRegions(REGION_IDS.map((id) => ({ id, ...changes[id] })));
+    const setRegions = (changes: Record<string, Partial<RegionConfig>>) =>
+        stack.emulator.setRegions(REGION_IDS.map((id) => ({ id, ...changes[id] })));
 
     before(async () => {
         stack = await startEmulatedStack({ emulator: { regions: REGION_IDS.map((id) => ({ id })) } });
@@ -32,13 +39,19 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
 
     it("previews without touching the platform", async () => {
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         assert.deepEqual(await strategies(), []);
     });
 
     it("creates the strategy under a client-chosen UUID, with an auto-name and the health matrix", async () => {
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         const live = await strategies();
         assert.equal(live.length, 1);
         assert.match(live[0].id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -51,13 +64,19 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
 
     it("shows no change on an unchanged second run", async () => {
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["same"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["same"],
+        );
     });
 
     it("updates in place with the version it last saw", async () => {
         args = { ...args, evaluationTimeoutMs: 2000, description: "Voice routing" };
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [live] = await strategies();
         assert.equal(live.routingConfig.evaluationTimeoutMs, 2000);
         assert.equal(live.version, 2);
@@ -74,7 +93,10 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
             ],
         };
         await assert.rejects(stack.run(program), (err: Error) => {
-            assert.match(err.message, /region pre-flight failed: region eu-central-1 \(regions\[0\]\) syncs every 900 s, over maxSyncIntervalSeconds 300/);
+            assert.match(
+                err.message,
+                /region pre-flight failed: region eu-central-1 \(regions\[0\]\) syncs every 900 s, over maxSyncIntervalSeconds 300/,
+            );
             assert.match(err.message, /regions\[1\]\.regionId "ap-east-9" is not a region of this org/);
             return true;
         });
@@ -88,7 +110,10 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
             ],
         };
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         assert.deepEqual(run.exports.health, { "eu-central-1": "HEALTHY", "eu-west-1": "HEALTHY" });
     });
 
@@ -105,9 +130,20 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
         assert.equal(audit.strategyId, run.exports.id);
         assert.deepEqual(
             audit.entries.map((e: any) => `${e.action}:${e.status}`),
-            ["Create:SUCCESS", "Update:SUCCESS", "Update:SUCCESS", "Failover:SUCCESS", "Failover:FAILURE", "Failover:SUCCESS"],
+            [
+                "Create:SUCCESS",
+                "Update:SUCCESS",
+                "Update:SUCCESS",
+                "Failover:SUCCESS",
+                "Failover:FAILURE",
+                "Failover:SUCCESS",
+            ],
         );
-        assert.deepEqual(audit.entries[4].context, { fromRegionId: "eu-west-1", toRegionId: "", trigger: "latency_exceeded" });
+        assert.deepEqual(audit.entries[4].context, {
+            fromRegionId: "eu-west-1",
+            toRegionId: "",
+            trigger: "latency_exceeded",
+        });
         assert.equal(auditPages() - pagesBefore, 3, "six entries, two per page");
         assert.equal(audit.switchCount, 3);
         assert.equal(audit.successfulSwitches, 2);
@@ -129,7 +165,10 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
         assert.equal(refreshed.outputs.enabled, false, "refresh shows the drift");
         assert.deepEqual(refreshed.outputs.healthMatrix, { "eu-central-1": "HEALTHY", "eu-west-1": "DEGRADED" });
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [after] = await strategies();
         assert.equal(after.enabled, true, "the program wins after the refresh");
         assert.equal(after.routingConfig.evaluationTimeoutMs, 3000);
@@ -140,9 +179,15 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
         const [live] = await strategies();
         assert.equal(await stack.platform.remove(`${STRATEGIES}/${live.id}`), 204);
         const refresh = await stack.engine.refresh();
-        assert.deepEqual(refresh.map((s) => s.op), ["delete"]);
+        assert.deepEqual(
+            refresh.map((s) => s.op),
+            ["delete"],
+        );
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         const now = await strategies();
         assert.equal(now.length, 1);
         assert.notEqual(now[0].id, live.id, "a fresh client-chosen id");

@@ -26,7 +26,8 @@ function earlierProvider(kind: string): pulumi.dynamic.ResourceProvider {
 describe("a stack deployed with the earlier serialized __provider", () => {
     let stack: EmulatedStack;
     let earlier: string;
-    const program = () => new genesys.RecordingPolicy("voice", { mediaTypes: ["audio"], quality: "standard", retentionDays: 30 });
+    const program = () =>
+        new genesys.RecordingPolicy("voice", { mediaTypes: ["audio"], quality: "standard", retentionDays: 30 });
     const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
 
     before(async () => {
@@ -38,26 +39,45 @@ describe("a stack deployed with the earlier serialized __provider", () => {
             {
                 type: "pulumi-nodejs:dynamic/genesys:RecordingPolicy",
                 name: "voice",
-                inputs: { __provider: earlier, __resourceName: "voice", __stack: "test", mediaTypes: ["audio"], quality: "standard", retentionDays: 30 },
+                inputs: {
+                    __provider: earlier,
+                    __resourceName: "voice",
+                    __stack: "test",
+                    mediaTypes: ["audio"],
+                    quality: "standard",
+                    retentionDays: 30,
+                },
             },
         ]);
-        assert.deepEqual(steps.map((s) => [s.op, s.error]), [["create", undefined]]);
+        assert.deepEqual(
+            steps.map((s) => [s.op, s.error]),
+            [["create", undefined]],
+        );
     });
     after(() => stack.stop());
 
     it("shows no change when the upgraded program runs", async () => {
         assert.ok(earlier.length > 1000, "the earlier text is the closure wrapper, not the new loader");
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["same"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["same"],
+        );
         assert.equal((await policies()).length, 1);
     });
 
     it("refreshes and destroys through the __provider the state still holds", async () => {
         const refreshed = await stack.engine.refresh();
-        assert.deepEqual(refreshed.map((s) => [s.op, s.error]), [["read", undefined]]);
+        assert.deepEqual(
+            refreshed.map((s) => [s.op, s.error]),
+            [["read", undefined]],
+        );
         assert.equal(stack.engine.resources()[0].outputs.__provider, earlier);
         const destroyed = await stack.engine.destroy();
-        assert.deepEqual(destroyed.map((s) => [s.op, s.error]), [["delete", undefined]]);
+        assert.deepEqual(
+            destroyed.map((s) => [s.op, s.error]),
+            [["delete", undefined]],
+        );
         assert.deepEqual(await policies(), []);
     });
 });

@@ -30,7 +30,9 @@ export function readPng(file: string): PngImage {
             height = body.readUInt32BE(4);
             const [bitDepth, colourType, , , interlace] = body.subarray(8, 13);
             if (bitDepth !== 8 || (colourType !== 2 && colourType !== 6) || interlace !== 0) {
-                throw new Error(`${file}: only 8-bit, non-interlaced RGB/RGBA PNGs are supported (depth ${bitDepth}, colour type ${colourType}, interlace ${interlace})`);
+                throw new Error(
+                    `${file}: only 8-bit, non-interlaced RGB/RGBA PNGs are supported (depth ${bitDepth}, colour type ${colourType}, interlace ${interlace})`,
+                );
             }
             channels = colourType === 6 ? 4 : 3;
         } else if (type === "IDAT") {

@@ -16,19 +16,27 @@ describe("provider configuration through the host", () => {
     it("names both ways to set a missing credential", async () => {
         const stack = await startEmulatedStack({ config: { "genesys:clientSecret": undefined } });
         stacks.push(stack);
-        await assert.rejects(stack.run(program), /pulumi config set --secret genesys:clientSecret.*GENESYSCLOUD_OAUTHCLIENT_SECRET/s);
+        await assert.rejects(
+            stack.run(program),
+            /pulumi config set --secret genesys:clientSecret.*GENESYSCLOUD_OAUTHCLIENT_SECRET/s,
+        );
     });
 
     it("previews without credentials: check makes no API call", async () => {
         const stack = await startEmulatedStack({ config: { "genesys:clientSecret": undefined } });
         stacks.push(stack);
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         assert.equal(stack.emulator.stats().requests, 0);
     });
 
     it("says the credentials were refused without echoing the secret", async () => {
-        const stack = await startEmulatedStack({ config: { "genesys:clientSecret": makeSecret("wrong-secret-value-123") } });
+        const stack = await startEmulatedStack({
+            config: { "genesys:clientSecret": makeSecret("wrong-secret-value-123") },
+        });
         stacks.push(stack);
         await assert.rejects(stack.run(program), (err: Error) => {
             assert.match(err.message, /refused|invalid_client/i);
@@ -40,7 +48,9 @@ describe("provider configuration through the host", () => {
 
     it("names the scope a client lacks", async () => {
         const stack = await startEmulatedStack({
-            emulator: { clients: [{ clientId: "reader", clientSecret: "reader-secret-0123456789", scopes: ["recording:read"] }] },
+            emulator: {
+                clients: [{ clientId: "reader", clientSecret: "reader-secret-0123456789", scopes: ["recording:read"] }],
+            },
             config: { "genesys:clientId": "reader", "genesys:clientSecret": makeSecret("reader-secret-0123456789") },
         });
         stacks.push(stack);
@@ -51,11 +61,18 @@ describe("provider configuration through the host", () => {
         const emulator = await startEmulator({ port: 0 });
         const stack = await startEmulatedStack({
             config: { "genesys:clientId": undefined, "genesys:clientSecret": undefined, "genesys:apiUrl": undefined },
-            hostEnv: { GENESYSCLOUD_OAUTHCLIENT_ID: DEFAULT_CLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET: DEFAULT_CLIENT_SECRET, GENESYSCLOUD_API_URL: emulator.url },
+            hostEnv: {
+                GENESYSCLOUD_OAUTHCLIENT_ID: DEFAULT_CLIENT_ID,
+                GENESYSCLOUD_OAUTHCLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+                GENESYSCLOUD_API_URL: emulator.url,
+            },
         });
         stacks.push(stack);
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         assert.equal(emulator.stats().tokensIssued, 1, "the policy went to the emulator named by the environment");
         assert.equal(stack.emulator.stats().requests, 0);
         await emulator.stop();

@@ -17,7 +17,10 @@ describe("the serialized __provider", () => {
     let providerText: string;
 
     before(async () => {
-        emulator = await startEmulator({ port: 0, clients: [{ clientId: "ci-client", clientSecret: SECRET, scopes: ["recording:read", "recording:write"] }] });
+        emulator = await startEmulator({
+            port: 0,
+            clients: [{ clientId: "ci-client", clientSecret: SECRET, scopes: ["recording:read", "recording:write"] }],
+        });
         project = createConsumerProject();
         const run = await runProgram(
             () => {
@@ -55,11 +58,13 @@ describe("the serialized __provider", () => {
     });
 
     it("holds no machine path and no TypeScript source", () => {
-        for (const path of [findRepoRoot(), project.dir, os.tmpdir(), os.homedir()]) assert.ok(!providerText.includes(path), `contains ${path}`);
+        for (const path of [findRepoRoot(), project.dir, os.tmpdir(), os.homedir()])
+            assert.ok(!providerText.includes(path), `contains ${path}`);
         assert.doesNotMatch(providerText, /\.ts\b/);
     });
 
     it("captures no configuration value", () => {
-        for (const value of [SECRET, "ci-client", DEFAULT_CLIENT_ID, emulator.url]) assert.ok(!providerText.includes(value), `contains ${value}`);
+        for (const value of [SECRET, "ci-client", DEFAULT_CLIENT_ID, emulator.url])
+            assert.ok(!providerText.includes(value), `contains ${value}`);
     });
 });

@@ -11,7 +11,13 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
     let args: genesys.RecordingPolicyArgs;
     const program = () => {
         const policy = new genesys.RecordingPolicy("voice", args);
-        return { id: policy.id, name: policy.name, version: policy.version, codecs: policy.codecMatrix, kbps: policy.estimatedBandwidthKbps };
+        return {
+            id: policy.id,
+            name: policy.name,
+            version: policy.version,
+            codecs: policy.codecMatrix,
+            kbps: policy.estimatedBandwidthKbps,
+        };
     };
     const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
 
@@ -23,13 +29,19 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
 
     it("previews without touching the platform", async () => {
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         assert.deepEqual(await policies(), []);
     });
 
     it("creates the policy with an auto-name and the computed outputs", async () => {
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         const live = await policies();
         assert.equal(live.length, 1);
         assert.match(live[0].name, /^voice-[0-9a-f]{7}$/);
@@ -43,13 +55,19 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
 
     it("shows no change on an unchanged second run", async () => {
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["same"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["same"],
+        );
     });
 
     it("updates in place with the version it last saw", async () => {
         args = { ...args, retentionDays: 30, webhookUrls: ["https://media.example.com/capture"] };
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [live] = await policies();
         assert.equal(live.retentionDays, 30);
         assert.equal(live.version, 2);
@@ -58,7 +76,10 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
 
     it("refuses to overwrite a change made outside Pulumi, and converges after a refresh", async () => {
         const [live] = await policies();
-        const foreign = await stack.platform.put(`${POLICIES}/${live.id}`, { ...live, description: "edited in the admin UI" });
+        const foreign = await stack.platform.put(`${POLICIES}/${live.id}`, {
+            ...live,
+            description: "edited in the admin UI",
+        });
         assert.equal(foreign.status, 200);
 
         args = { ...args, retentionDays: 60 };
@@ -70,7 +91,10 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
         assert.equal(refreshed.outputs.description, "edited in the admin UI", "refresh shows the drift");
         assert.equal(refreshed.outputs.version, 3);
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [after] = await policies();
         assert.equal(after.retentionDays, 60);
         assert.equal(after.description, undefined, "the program, which sets no description, wins after the refresh");
@@ -82,7 +106,14 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
             {
                 type: state.type,
                 name: "bad",
-                inputs: { __provider: state.inputs.__provider, __resourceName: "bad", mediaTypes: ["audio", "audio"], quality: "ultra", retentionDays: 0, webhookUrls: [unknownValue] },
+                inputs: {
+                    __provider: state.inputs.__provider,
+                    __resourceName: "bad",
+                    mediaTypes: ["audio", "audio"],
+                    quality: "ultra",
+                    retentionDays: 0,
+                    webhookUrls: [unknownValue],
+                },
             },
         ]);
         const failures = steps.flatMap((s) => s.failures.map((f) => f.property)).sort();
@@ -94,9 +125,15 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
         const [live] = await policies();
         assert.equal(await stack.platform.remove(`${POLICIES}/${live.id}`), 204);
         const refresh = await stack.engine.refresh();
-        assert.deepEqual(refresh.map((s) => s.op), ["delete"]);
+        assert.deepEqual(
+            refresh.map((s) => s.op),
+            ["delete"],
+        );
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         assert.equal((await policies()).length, 1);
     });
 

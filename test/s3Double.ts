@@ -33,7 +33,11 @@ export interface S3Double {
 
 function xmlError(res: http.ServerResponse, status: number, code: string, message: string, headOnly: boolean): void {
     res.writeHead(status, { "content-type": "application/xml" });
-    res.end(headOnly ? undefined : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>double</RequestId></Error>`);
+    res.end(
+        headOnly
+            ? undefined
+            : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>double</RequestId></Error>`,
+    );
 }
 
 function encryptionXml(algorithm: string, kmsKeyId: string | undefined): string {
@@ -55,7 +59,11 @@ function respond(buckets: Map<string, DoubleBucket>, req: http.IncomingMessage, 
     if (bucket.status === 403) return xmlError(res, 403, "AccessDenied", "Access Denied", head);
     if (bucket.status === 301) {
         res.writeHead(301, { "x-amz-bucket-region": region, "content-type": "application/xml" });
-        return void res.end(head ? undefined : "<Error><Code>PermanentRedirect</Code><Message>Use the bucket's region</Message></Error>");
+        return void res.end(
+            head
+                ? undefined
+                : "<Error><Code>PermanentRedirect</Code><Message>Use the bucket's region</Message></Error>",
+        );
     }
     if (head) {
         res.writeHead(200, { "x-amz-bucket-region": region });
@@ -65,7 +73,13 @@ function respond(buckets: Map<string, DoubleBucket>, req: http.IncomingMessage, 
         const encryption = bucket.encryption ?? { algorithm: "AES256" };
         if (encryption === "forbidden") return xmlError(res, 403, "AccessDenied", "Access Denied", false);
         if (encryption === "none") {
-            return xmlError(res, 404, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found", false);
+            return xmlError(
+                res,
+                404,
+                "ServerSideEncryptionConfigurationNotFoundError",
+                "The server side encryption configuration was not found",
+                false,
+            );
         }
         res.writeHead(200, { "content-type": "application/xml" });
         return void res.end(encryptionXml(encryption.algorithm, encryption.kmsKeyId));

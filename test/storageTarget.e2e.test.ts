@@ -16,7 +16,8 @@ function plainOccurrences(value: unknown, needle: string, path = ""): string[] {
     if (isSecret(value)) return [];
     if (typeof value === "string") return value.includes(needle) ? [path] : [];
     if (Array.isArray(value)) return value.flatMap((v, i) => plainOccurrences(v, needle, `${path}[${i}]`));
-    if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => plainOccurrences(v, needle, `${path}.${k}`));
+    if (value !== null && typeof value === "object")
+        return Object.entries(value).flatMap(([k, v]) => plainOccurrences(v, needle, `${path}.${k}`));
     return [];
 }
 
@@ -27,8 +28,18 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
     let policyRetentionDays: number;
     const program = () => {
         const target = new genesys.StorageTarget("archive", targetArgs);
-        const policy = new genesys.RecordingPolicy("voice", { mediaTypes: ["audio"], quality: "standard", retentionDays: policyRetentionDays, storageTarget: target });
-        return { targetId: target.id, targetName: target.name, version: target.version, policyTarget: policy.storageTargetId };
+        const policy = new genesys.RecordingPolicy("voice", {
+            mediaTypes: ["audio"],
+            quality: "standard",
+            retentionDays: policyRetentionDays,
+            storageTarget: target,
+        });
+        return {
+            targetId: target.id,
+            targetName: target.name,
+            version: target.version,
+            policyTarget: policy.storageTargetId,
+        };
     };
     const targets = async () => (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as any[];
     const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
@@ -47,7 +58,14 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
                 AWS_EC2_METADATA_DISABLED: "true",
             },
         });
-        targetArgs = { bucket: "acme-recordings", region: "eu-west-1", serverSideEncryption: "AES256", retentionDays: 90, accessKeyId: KEY_ID, secretAccessKey: SECRET };
+        targetArgs = {
+            bucket: "acme-recordings",
+            region: "eu-west-1",
+            serverSideEncryption: "AES256",
+            retentionDays: 90,
+            accessKeyId: KEY_ID,
+            secretAccessKey: SECRET,
+        };
         policyRetentionDays = 120;
     });
     after(async () => {
@@ -56,7 +74,10 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
     });
 
     it("fails at preview a policy that keeps recordings longer than its target, touching nothing", async () => {
-        await assert.rejects(stack.run(program, { preview: true }), /retentionDays 120 exceeds the storage target's retention of 90 days/);
+        await assert.rejects(
+            stack.run(program, { preview: true }),
+            /retentionDays 120 exceeds the storage target's retention of 90 days/,
+        );
         assert.deepEqual(await targets(), []);
         assert.deepEqual(s3.requests, [], "check makes no network call");
     });
@@ -64,14 +85,20 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
     it("previews a valid pair without touching the platform or S3", async () => {
         policyRetentionDays = 60;
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["create", "create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create", "create"],
+        );
         assert.deepEqual(await targets(), []);
         assert.deepEqual(s3.requests, []);
     });
 
     it("checks the bucket with the target's keys, registers the target under a client-chosen id, and pairs the policy", async () => {
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["create", "create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create", "create"],
+        );
         const [live] = await targets();
         assert.match(live.id, /^[0-9a-f-]{36}$/);
         assert.equal(run.exports.targetId, live.id);
@@ -101,16 +128,25 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
     });
 
     it("shows no change on an unchanged run, nor after a refresh (the write-only secret is no drift)", async () => {
-        assert.deepEqual((await stack.run(program, { preview: true })).steps.map((s) => s.op), ["same", "same"]);
+        assert.deepEqual(
+            (await stack.run(program, { preview: true })).steps.map((s) => s.op),
+            ["same", "same"],
+        );
         const refreshed = await stack.engine.refresh();
         assert.ok(refreshed.every((s) => s.error === undefined));
-        assert.deepEqual((await stack.run(program, { preview: true })).steps.map((s) => s.op), ["same", "same"]);
+        assert.deepEqual(
+            (await stack.run(program, { preview: true })).steps.map((s) => s.op),
+            ["same", "same"],
+        );
     });
 
     it("updates in place with the version it last saw; the policy is not rewritten for the target's retention", async () => {
         targetArgs = { ...targetArgs, retentionDays: 365, pathPrefix: "recordings/all" };
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update", "same"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update", "same"],
+        );
         const [live] = await targets();
         assert.equal(live.version, 2);
         assert.equal(live.retentionDays, 365);
@@ -119,15 +155,24 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
 
     it("gives a 404 bucket and a 403 bucket different, actionable errors, and verifyBucket: false skips the check", async () => {
         targetArgs = { ...targetArgs, bucket: "acme-missing" };
-        await assert.rejects(stack.run(program), /bucket "acme-missing" does not exist: create it in eu-west-1.*verifyBucket: false/s);
+        await assert.rejects(
+            stack.run(program),
+            /bucket "acme-missing" does not exist: create it in eu-west-1.*verifyBucket: false/s,
+        );
         targetArgs = { ...targetArgs, bucket: "acme-locked" };
-        await assert.rejects(stack.run(program), /bucket "acme-locked" exists but the target's access key AKIAIOSFODNN7EXAMPLE may not access it: allow s3:ListBucket/s);
+        await assert.rejects(
+            stack.run(program),
+            /bucket "acme-locked" exists but the target's access key AKIAIOSFODNN7EXAMPLE may not access it: allow s3:ListBucket/s,
+        );
         assert.equal((await targets()).length, 1, "a failed pre-flight registers nothing");
 
         const before = s3.requests.length;
         targetArgs = { ...targetArgs, bucket: "acme-missing", verifyBucket: false };
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["replace", "update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["replace", "update"],
+        );
         assert.equal(s3.requests.length, before);
     });
 

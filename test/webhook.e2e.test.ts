@@ -29,10 +29,16 @@ describe("Webhook end to end (program → real host → emulator)", () => {
 
     it("previews without touching the platform, and fails reserved headers at preview", async () => {
         const run = await stack.run(program, { preview: true });
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         const saved = args;
         args = { ...args, headers: { authorization: "Bearer leaked", "X-A": "1\r\nX-B: 2" } };
-        await assert.rejects(stack.run(program, { preview: true }), /headers\.authorization.*set by the platform.*headers\.X-A.*CR, LF/s);
+        await assert.rejects(
+            stack.run(program, { preview: true }),
+            /headers\.authorization.*set by the platform.*headers\.X-A.*CR, LF/s,
+        );
         args = saved;
         assert.deepEqual(await webhooks(), []);
     });
@@ -45,7 +51,10 @@ describe("Webhook end to end (program → real host → emulator)", () => {
         } finally {
             stack.emulator.setFaults({ shareLostResponse: 0 });
         }
-        assert.deepEqual(run.steps.map((s) => s.op), ["create"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["create"],
+        );
         const stats = stack.emulator.stats();
         assert.equal(stats.lostResponses, 1, "the fault dropped the create's response");
         assert.equal(stats.perPath[`POST ${WEBHOOKS}`], 1, "the create was not sent again");
@@ -67,16 +76,25 @@ describe("Webhook end to end (program → real host → emulator)", () => {
     });
 
     it("shows no change on an unchanged run, nor after a refresh (the write-only secret is no drift)", async () => {
-        assert.deepEqual((await stack.run(program, { preview: true })).steps.map((s) => s.op), ["same"]);
+        assert.deepEqual(
+            (await stack.run(program, { preview: true })).steps.map((s) => s.op),
+            ["same"],
+        );
         const refreshed = await stack.engine.refresh();
         assert.equal(refreshed[0].error, undefined);
-        assert.deepEqual((await stack.run(program, { preview: true })).steps.map((s) => s.op), ["same"]);
+        assert.deepEqual(
+            (await stack.run(program, { preview: true })).steps.map((s) => s.op),
+            ["same"],
+        );
     });
 
     it("updates in place on a rotated secret and new events, with the version it last saw", async () => {
         args = { ...args, secret: `${SECRET}-rotated`, events: ["architecture:region:healthchanged"] };
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [live] = await webhooks();
         assert.equal(live.version, 2);
         assert.deepEqual(live.events, ["architecture:region:healthchanged"]);
@@ -90,7 +108,10 @@ describe("Webhook end to end (program → real host → emulator)", () => {
         await assert.rejects(stack.run(program), /changed outside Pulumi.*pulumi refresh/s);
         await stack.engine.refresh();
         const run = await stack.run(program);
-        assert.deepEqual(run.steps.map((s) => s.op), ["update"]);
+        assert.deepEqual(
+            run.steps.map((s) => s.op),
+            ["update"],
+        );
         const [after] = await webhooks();
         assert.equal(after.enabled, true, "the program's enabled (default true) wins after the refresh");
         assert.deepEqual(after.headers, { "X-Event-Type": "failover" });
@@ -99,7 +120,10 @@ describe("Webhook end to end (program → real host → emulator)", () => {
     it("drops a webhook deleted outside Pulumi on refresh, and destroys", async () => {
         const [live] = await webhooks();
         assert.equal(await stack.platform.remove(`${WEBHOOKS}/${live.id}`), 204);
-        assert.deepEqual((await stack.engine.refresh()).map((s) => s.op), ["delete"]);
+        assert.deepEqual(
+            (await stack.engine.refresh()).map((s) => s.op),
+            ["delete"],
+        );
         await stack.run(program);
         assert.equal((await webhooks()).length, 1);
         await stack.engine.destroy();

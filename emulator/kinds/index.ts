@@ -8,4 +8,12 @@ import { storageTargets } from "./storageTargets";
 import { webhooks } from "./webhooks";
 
 /** Every kind the emulator serves; a new kind is one file in this folder plus one entry here. */
-export const KINDS: readonly KindModule[] = [recordingPolicies, dataSchemas, dataRecords, eventStreams, failoverStrategies, storageTargets, webhooks];
+export const KINDS: readonly KindModule[] = [
+    recordingPolicies,
+    dataSchemas,
+    dataRecords,
+    eventStreams,
+    failoverStrategies,
+    storageTargets,
+    webhooks,
+];

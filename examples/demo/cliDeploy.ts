@@ -34,7 +34,12 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
             },
         );
         await stack.setAllConfig({
-            ...Object.fromEntries(Object.entries(target.config).map(([key, value]) => [key, { value, secret: target.secretKeys.includes(key) }])),
+            ...Object.fromEntries(
+                Object.entries(target.config).map(([key, value]) => [
+                    key,
+                    { value, secret: target.secretKeys.includes(key) },
+                ]),
+            ),
             "genesys:apiUrl": { value: target.apiUrl },
         });
         const started = new Map<string, number>();
@@ -60,7 +65,9 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
             .reduce((sum, [, count]) => sum + (count ?? 0), 0);
         return {
             rows,
-            outputs: Object.fromEntries(Object.entries(up.outputs).map(([key, output]) => [key, output.secret ? "[secret]" : output.value])),
+            outputs: Object.fromEntries(
+                Object.entries(up.outputs).map(([key, output]) => [key, output.secret ? "[secret]" : output.value]),
+            ),
             changesOnSecondPreview: changes,
         };
     } finally {

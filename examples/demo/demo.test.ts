@@ -15,7 +15,15 @@ describe("npm run demo (harness path)", () => {
         const lines = result.stdout.split("\n");
         assert.match(lines[0], /^Pulumi CLI not found on the PATH: deploying the dev stack through the test harness/);
         assert.match(lines[1], /^Emulator: http:\/\/127\.0\.0\.1:\d+$/);
-        for (const kind of ["StorageTarget", "RecordingPolicy", "FailoverStrategy", "Webhook", "EventStream", "DataSchema", "DataRecordSet"]) {
+        for (const kind of [
+            "StorageTarget",
+            "RecordingPolicy",
+            "FailoverStrategy",
+            "Webhook",
+            "EventStream",
+            "DataSchema",
+            "DataRecordSet",
+        ]) {
             assert.match(result.stdout, new RegExp(`genesys:${kind}\\s+\\S+\\s+create\\s+\\d+`), `${kind} created`);
         }
         assert.match(result.stdout, /recordings\s+aws:s3:Bucket\s+recordings-[0-9a-f]{8}\s+create/);

@@ -5,13 +5,22 @@ import { formatDeploymentTable, shortType } from "./deploymentTable";
 describe("the demo's deployment table", () => {
     it("shortens dynamic resource types and keeps others", () => {
         assert.equal(shortType("pulumi-nodejs:dynamic/genesys:RecordingPolicy"), "genesys:RecordingPolicy");
-        assert.equal(shortType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), "aws:s3:BucketServerSideEncryptionConfiguration");
+        assert.equal(
+            shortType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"),
+            "aws:s3:BucketServerSideEncryptionConfiguration",
+        );
         assert.equal(shortType("aws:s3:Bucket"), "aws:s3:Bucket");
     });
 
     it("aligns columns, right-aligns durations and counts operations", () => {
         const table = formatDeploymentTable([
-            { resource: "voice", type: "pulumi-nodejs:dynamic/genesys:RecordingPolicy", id: "p-1", operation: "create", durationMs: 12.4 },
+            {
+                resource: "voice",
+                type: "pulumi-nodejs:dynamic/genesys:RecordingPolicy",
+                id: "p-1",
+                operation: "create",
+                durationMs: 12.4,
+            },
             { resource: "recordings-bucket", type: "aws:s3/bucket:Bucket", id: "", operation: "same", durationMs: 3 },
         ]).split("\n");
         assert.equal(table[0].indexOf("type"), table[2].indexOf("genesys:RecordingPolicy"));

@@ -14,7 +14,12 @@ import { simulatedAws } from "./simulatedAws";
  */
 export async function deployThroughHarness(target: DemoTarget, s3: S3Double): Promise<DeploymentOutcome> {
     const config: PropertyMap = {
-        ...Object.fromEntries(Object.entries(target.config).map(([key, value]) => [key, target.secretKeys.includes(key) ? makeSecret(value) : value])),
+        ...Object.fromEntries(
+            Object.entries(target.config).map(([key, value]) => [
+                key,
+                target.secretKeys.includes(key) ? makeSecret(value) : value,
+            ]),
+        ),
         "genesys:apiUrl": target.apiUrl,
         "genesys:clientId": target.clientId,
         "genesys:clientSecret": makeSecret(target.clientSecret),

@@ -54,7 +54,9 @@ async function main(): Promise<number> {
         for (const [key, value] of Object.entries(outcome.outputs)) console.log(`  ${key}: ${JSON.stringify(value)}`);
         console.log("");
         if (outcome.changesOnSecondPreview > 0) {
-            console.log(`A preview of the unchanged program shows ${outcome.changesOnSecondPreview} change(s): the deployment did not converge.`);
+            console.log(
+                `A preview of the unchanged program shows ${outcome.changesOnSecondPreview} change(s): the deployment did not converge.`,
+            );
             return 1;
         }
         console.log("A preview of the unchanged program shows no changes.");

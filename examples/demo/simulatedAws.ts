@@ -21,18 +21,38 @@ export function simulatedAws(s3: S3Double): SimulateFn {
             }
             case "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
                 const bucket = String(inputs.bucket);
-                const rule = (inputs.rules as { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" | "aws:kms"; kmsMasterKeyId?: string } }[])[0];
+                const rule = (
+                    inputs.rules as {
+                        applyServerSideEncryptionByDefault: {
+                            sseAlgorithm: "AES256" | "aws:kms";
+                            kmsMasterKeyId?: string;
+                        };
+                    }[]
+                )[0];
                 const { sseAlgorithm, kmsMasterKeyId } = rule.applyServerSideEncryptionByDefault;
-                s3.buckets.set(bucket, { region: REGION, encryption: { algorithm: sseAlgorithm, kmsKeyId: kmsMasterKeyId } });
+                s3.buckets.set(bucket, {
+                    region: REGION,
+                    encryption: { algorithm: sseAlgorithm, kmsKeyId: kmsMasterKeyId },
+                });
                 return { id: bucket, outputs: { ...inputs } };
             }
             case "aws:kms/key:Key": {
                 const keyId = randomUUID();
-                return { id: keyId, outputs: { ...inputs, keyId, arn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${keyId}` } };
+                return {
+                    id: keyId,
+                    outputs: { ...inputs, keyId, arn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${keyId}` },
+                };
             }
             case "aws:cloudwatch/eventBus:EventBus": {
                 const busName = `${name}-${suffix}`;
-                return { id: busName, outputs: { ...inputs, name: busName, arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${busName}` } };
+                return {
+                    id: busName,
+                    outputs: {
+                        ...inputs,
+                        name: busName,
+                        arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${busName}`,
+                    },
+                };
             }
             case "aws:cloudwatch/eventRule:EventRule":
             case "aws:cloudwatch/logGroup:LogGroup": {

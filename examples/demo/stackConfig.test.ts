@@ -17,9 +17,16 @@ describe("readStackConfig", () => {
     };
 
     it("keeps strings and JSON-encodes lists, as pulumi config stores them", () => {
-        withStackFile('config:\n  genesys:region: eu-west-1\n  app:regions:\n    - a\n    - b\n  app:days: "30"\n', (dir) => {
-            assert.deepEqual(readStackConfig(dir, "test"), { "genesys:region": "eu-west-1", "app:regions": '["a","b"]', "app:days": "30" });
-        });
+        withStackFile(
+            'config:\n  genesys:region: eu-west-1\n  app:regions:\n    - a\n    - b\n  app:days: "30"\n',
+            (dir) => {
+                assert.deepEqual(readStackConfig(dir, "test"), {
+                    "genesys:region": "eu-west-1",
+                    "app:regions": '["a","b"]',
+                    "app:days": "30",
+                });
+            },
+        );
     });
 
     it("refuses an encrypted value, naming the key", () => {
@@ -33,7 +40,11 @@ describe("readStackConfig", () => {
         for (const stack of ["dev", "staging", "prod"]) {
             const config = readStackConfig(projectDir, stack);
             assert.equal(config["genesys:clientSecret"], undefined, `${stack} has no client secret in plain text`);
-            assert.equal(config["genesys-contact-center:webhookSecret"], undefined, `${stack} has no webhook secret in plain text`);
+            assert.equal(
+                config["genesys-contact-center:webhookSecret"],
+                undefined,
+                `${stack} has no webhook secret in plain text`,
+            );
         }
     });
 });

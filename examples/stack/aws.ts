@@ -6,7 +6,11 @@ import type { StackSettings } from "./settings";
 export function recordingsBucket(settings: StackSettings) {
     const bucket = new aws.s3.Bucket("recordings", { forceDestroy: settings.environment !== "prod" });
     const kmsKey = settings.useKms
-        ? new aws.kms.Key("recordings-key", { description: "Genesys Cloud recordings", enableKeyRotation: true, deletionWindowInDays: 30 })
+        ? new aws.kms.Key("recordings-key", {
+              description: "Genesys Cloud recordings",
+              enableKeyRotation: true,
+              deletionWindowInDays: 30,
+          })
         : undefined;
     const encryption = new aws.s3.BucketServerSideEncryptionConfiguration("recordings-encryption", {
         bucket: bucket.id,
@@ -28,7 +32,14 @@ export function recordingsBucket(settings: StackSettings) {
     });
     new aws.s3.BucketLifecycleConfiguration("recordings-lifecycle", {
         bucket: bucket.id,
-        rules: [{ id: "expire-recordings", status: "Enabled", filter: { prefix: "recordings/" }, expiration: { days: settings.retentionDays } }],
+        rules: [
+            {
+                id: "expire-recordings",
+                status: "Enabled",
+                filter: { prefix: "recordings/" },
+                expiration: { days: settings.retentionDays },
+            },
+        ],
     });
     return { bucket, kmsKey, encryption };
 }
@@ -41,7 +52,11 @@ export function eventBus(settings: StackSettings) {
         eventBusName: bus.name,
         eventPattern: JSON.stringify({ source: [{ prefix: "genesys" }] }),
     });
-    new aws.cloudwatch.EventTarget("genesys-events-to-logs", { eventBusName: bus.name, rule: rule.name, arn: logGroup.arn });
+    new aws.cloudwatch.EventTarget("genesys-events-to-logs", {
+        eventBusName: bus.name,
+        rule: rule.name,
+        arn: logGroup.arn,
+    });
     return { bus, rule, logGroup };
 }
 
@@ -68,11 +83,20 @@ export function platformRole(
         .all([recordings.bucket.arn, events.bus.arn, recordings.kmsKey?.arn])
         .apply(([bucketArn, busArn, keyArn]) => {
             const list: Record<string, unknown>[] = [
-                { Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetEncryptionConfiguration"], Resource: bucketArn },
-                { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], Resource: `${bucketArn}/recordings/*` },
+                {
+                    Effect: "Allow",
+                    Action: ["s3:GetBucketLocation", "s3:GetEncryptionConfiguration"],
+                    Resource: bucketArn,
+                },
+                {
+                    Effect: "Allow",
+                    Action: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
+                    Resource: `${bucketArn}/recordings/*`,
+                },
                 { Effect: "Allow", Action: "events:PutEvents", Resource: busArn },
             ];
-            if (keyArn) list.push({ Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: keyArn });
+            if (keyArn)
+                list.push({ Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: keyArn });
             return JSON.stringify({ Version: "2012-10-17", Statement: list });
         });
     new aws.iam.RolePolicy("genesys-platform", { role: role.id, policy: statements });

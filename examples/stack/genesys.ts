@@ -79,7 +79,9 @@ export function eventStream(settings: StackSettings, links: AwsLinks) {
         retentionDays: settings.eventRetentionDays,
         eventBusArn: links.eventBus.arn,
         roleArn: links.platformRole.arn,
-        replay: settings.replayStartDate ? { startDate: settings.replayStartDate, sequenceIndexTrigger: "automatic" } : undefined,
+        replay: settings.replayStartDate
+            ? { startDate: settings.replayStartDate, sequenceIndexTrigger: "automatic" }
+            : undefined,
     });
 }
 
@@ -101,6 +103,9 @@ export function queueData() {
         ],
     });
     // Relative to the project directory (where Pulumi.yaml is), which is where `pulumi up` runs the program.
-    const records = new genesys.DataRecordSet("queue-routing-records", { schema, file: "examples/stack/data/queues.csv" });
+    const records = new genesys.DataRecordSet("queue-routing-records", {
+        schema,
+        file: "examples/stack/data/queues.csv",
+    });
     return { schema, records };
 }

@@ -25,7 +25,12 @@ describe("the example contact-center program, per stack (real providers in proce
     before(async () => {
         emulator = await startEmulator({ port: 0 });
         s3 = await startS3Double();
-        Object.assign(process.env, { AWS_ENDPOINT_URL_S3: s3.url, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" });
+        Object.assign(process.env, {
+            AWS_ENDPOINT_URL_S3: s3.url,
+            AWS_ACCESS_KEY_ID: "test",
+            AWS_SECRET_ACCESS_KEY: "test",
+            AWS_REGION: "us-east-1",
+        });
         for (const stack of ["dev", "staging", "prod"]) {
             const fileConfig = readStackConfig(PROJECT_DIR, stack);
             runs[stack] = await runProgram(() => contactCenter(), {
@@ -64,12 +69,17 @@ describe("the example contact-center program, per stack (real providers in proce
         const storage = byName("dev", "genesys:StorageTarget", "recordings");
         assert.deepEqual(storage.propertyDependencies.bucket, [bucket.urn]);
         assert.deepEqual(storage.propertyDependencies.roleArn, [role.urn]);
-        assert.ok(storage.dependencies.includes(encryption.urn), "the storage target waits for the bucket's encryption");
+        assert.ok(
+            storage.dependencies.includes(encryption.urn),
+            "the storage target waits for the bucket's encryption",
+        );
         const stream = byName("dev", "genesys:EventStream", "contact-center-events");
         assert.deepEqual(stream.propertyDependencies.eventBusArn, [bus.urn]);
         assert.deepEqual(stream.propertyDependencies.roleArn, [role.urn]);
         for (const policy of ["voice", "video"]) {
-            assert.deepEqual(byName("dev", "genesys:RecordingPolicy", policy).propertyDependencies.storageTargetId, [storage.urn]);
+            assert.deepEqual(byName("dev", "genesys:RecordingPolicy", policy).propertyDependencies.storageTargetId, [
+                storage.urn,
+            ]);
         }
         const schema = byName("dev", "genesys:DataSchema", "queue-routing");
         assert.ok(byName("dev", "genesys:DataRecordSet", "queue-routing-records").dependencies.includes(schema.urn));
@@ -78,7 +88,14 @@ describe("the example contact-center program, per stack (real providers in proce
     it("deploys every stack and exports what the issue names", () => {
         for (const [stack, run] of Object.entries(runs)) {
             const exports = run.exports;
-            for (const key of ["storageTargetId", "voicePolicyId", "videoPolicyId", "failoverStrategyId", "eventStreamId", "queueSchemaId"]) {
+            for (const key of [
+                "storageTargetId",
+                "voicePolicyId",
+                "videoPolicyId",
+                "failoverStrategyId",
+                "eventStreamId",
+                "queueSchemaId",
+            ]) {
                 assert.match(String(exports[key]), /^[0-9a-f-]{36}$/, `${stack}: ${key}`);
             }
             assert.deepEqual((exports.codecMatrix as any).voice, { audio: "OPUS 48 kHz" });
@@ -93,12 +110,30 @@ describe("the example contact-center program, per stack (real providers in proce
         assert.equal(storageInputs("staging").serverSideEncryption, "AES256");
         assert.equal(storageInputs("prod").serverSideEncryption, "aws:kms");
         assert.match(String(storageInputs("prod").kmsKeyId), /^arn:aws:kms:/);
-        assert.deepEqual(byName("prod", "genesys:StorageTarget", "recordings").propertyDependencies.kmsKeyId, [byName("prod", ":Key", "recordings-key").urn]);
-        assert.equal(runs.dev.registrations.some((r) => r.type === "aws:kms/key:Key"), false);
-        assert.deepEqual(["dev", "staging", "prod"].map((s) => storageInputs(s).retentionDays), [30, 90, 365]);
-        assert.deepEqual(["dev", "staging", "prod"].map((s) => byName(s, "genesys:RecordingPolicy", "video").inputs.quality), ["standard", "high", "high"]);
-        assert.deepEqual(Object.keys(runs.prod.exports.healthMatrix as object).sort(), ["ca-central-1", "us-east-1", "us-west-2"]);
-        assert.deepEqual(Object.keys(runs.staging.exports.healthMatrix as object).sort(), ["eu-central-1", "eu-west-1"]);
+        assert.deepEqual(byName("prod", "genesys:StorageTarget", "recordings").propertyDependencies.kmsKeyId, [
+            byName("prod", ":Key", "recordings-key").urn,
+        ]);
+        assert.equal(
+            runs.dev.registrations.some((r) => r.type === "aws:kms/key:Key"),
+            false,
+        );
+        assert.deepEqual(
+            ["dev", "staging", "prod"].map((s) => storageInputs(s).retentionDays),
+            [30, 90, 365],
+        );
+        assert.deepEqual(
+            ["dev", "staging", "prod"].map((s) => byName(s, "genesys:RecordingPolicy", "video").inputs.quality),
+            ["standard", "high", "high"],
+        );
+        assert.deepEqual(Object.keys(runs.prod.exports.healthMatrix as object).sort(), [
+            "ca-central-1",
+            "us-east-1",
+            "us-west-2",
+        ]);
+        assert.deepEqual(Object.keys(runs.staging.exports.healthMatrix as object).sort(), [
+            "eu-central-1",
+            "eu-west-1",
+        ]);
     });
 
     it("holds no secret in plain text in any resource's inputs or __provider", () => {
@@ -106,10 +141,14 @@ describe("the example contact-center program, per stack (real providers in proce
             for (const registration of run.registrations) {
                 const plain = JSON.stringify(stripSecretsToMarker(registration.inputs));
                 for (const secret of [WEBHOOK_SECRET, DEFAULT_CLIENT_SECRET]) {
-                    assert.ok(!plain.includes(secret), `${stack} ${registration.type} ${registration.name} holds a secret in plain text`);
+                    assert.ok(
+                        !plain.includes(secret),
+                        `${stack} ${registration.type} ${registration.name} holds a secret in plain text`,
+                    );
                 }
             }
-            for (const hook of ["data-lake", "dns-sync"]) assert.ok(isSecret(byName(stack, "genesys:Webhook", hook).inputs.secret));
+            for (const hook of ["data-lake", "dns-sync"])
+                assert.ok(isSecret(byName(stack, "genesys:Webhook", hook).inputs.secret));
         }
     });
 });
@@ -118,6 +157,7 @@ describe("the example contact-center program, per stack (real providers in proce
 function stripSecretsToMarker(value: unknown): unknown {
     if (isSecret(value)) return "[secret]";
     if (Array.isArray(value)) return value.map(stripSecretsToMarker);
-    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripSecretsToMarker(v)]));
+    if (value !== null && typeof value === "object")
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripSecretsToMarker(v)]));
     return value;
 }

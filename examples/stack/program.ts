@@ -13,7 +13,13 @@ export function contactCenter() {
     const recordings = recordingsBucket(settings);
     const events = eventBus(settings);
     const role = platformRole(settings, recordings, events);
-    const links = { bucket: recordings.bucket, encryption: recordings.encryption, kmsKey: recordings.kmsKey, eventBus: events.bus, platformRole: role };
+    const links = {
+        bucket: recordings.bucket,
+        encryption: recordings.encryption,
+        kmsKey: recordings.kmsKey,
+        eventBus: events.bus,
+        platformRole: role,
+    };
 
     const { storage, voice, video } = recording(settings, links);
     const strategy = failover(settings);

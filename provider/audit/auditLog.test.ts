@@ -19,8 +19,19 @@ afterEach(() => {
 
 function record(time: string, resourceName: string): AuditRecord {
     return {
-        time, kind: "Webhook", resourceName, stack: "dev", platformId: "id-1", operation: "create", outcome: "success",
-        httpStatus: 200, attempts: 1, retries: 0, latencyMs: 3, correlationId: null, requestSha256: "0".repeat(64),
+        time,
+        kind: "Webhook",
+        resourceName,
+        stack: "dev",
+        platformId: "id-1",
+        operation: "create",
+        outcome: "success",
+        httpStatus: 200,
+        attempts: 1,
+        retries: 0,
+        latencyMs: 3,
+        correlationId: null,
+        requestSha256: "0".repeat(64),
     };
 }
 
@@ -48,7 +59,9 @@ describe("AuditLog", () => {
         const writers = 4;
         const count = 800;
         const startAt = Date.now() + 400;
-        const codes = await Promise.all(Array.from({ length: writers }, (_, writer) => writerProcess(dir, writer, count, startAt)));
+        const codes = await Promise.all(
+            Array.from({ length: writers }, (_, writer) => writerProcess(dir, writer, count, startAt)),
+        );
         assert.deepEqual(codes, [0, 0, 0, 0]);
         const lines = fs.readFileSync(path.join(dir, "audit-20250310.jsonl"), "utf8").split("\n");
         assert.equal(lines.pop(), "", "the file ends with a newline");
@@ -58,7 +71,11 @@ describe("AuditLog", () => {
             const parsed = JSON.parse(line) as AuditRecord;
             const writer = /^w(\d)-/.exec(parsed.resourceName ?? "")?.[1];
             assert.ok(writer !== undefined);
-            assert.equal(parsed.error, writer.repeat(parsed.error?.length ?? 0), "no other writer's bytes inside a line");
+            assert.equal(
+                parsed.error,
+                writer.repeat(parsed.error?.length ?? 0),
+                "no other writer's bytes inside a line",
+            );
             seen.add(parsed.resourceName as string);
         }
         assert.equal(seen.size, writers * count, "every record exactly once");
@@ -79,7 +96,10 @@ describe("AuditLog", () => {
         fs.rmSync(dir, { recursive: true });
         assert.equal(log.append(record("2025-03-10T10:00:01.000Z", "b")), true);
         const lines = fs.readFileSync(path.join(dir, "audit-20250310.jsonl"), "utf8").trim().split("\n");
-        assert.deepEqual(lines.map((line) => JSON.parse(line).resourceName), ["b"]);
+        assert.deepEqual(
+            lines.map((line) => JSON.parse(line).resourceName),
+            ["b"],
+        );
     });
 
     it("warns once and carries on when the directory cannot be written", () => {
@@ -90,10 +110,15 @@ describe("AuditLog", () => {
         assert.equal(log.append(record("2025-03-10T10:00:00.000Z", "a")), false);
         assert.equal(log.append(record("2025-03-10T10:00:01.000Z", "b")), false);
         assert.equal(warnings.length, 1);
-        assert.match(warnings[0], /cannot write .*audit-20250310\.jsonl \(ENOTDIR.*the deployment goes on.*genesys:auditDir/);
+        assert.match(
+            warnings[0],
+            /cannot write .*audit-20250310\.jsonl \(ENOTDIR.*the deployment goes on.*genesys:auditDir/,
+        );
     });
 
-    it("warns and carries on when the disk is full", { skip: fs.existsSync("/dev/full") ? false : "no /dev/full on this system" }, () => {
+    it("warns and carries on when the disk is full", {
+        skip: fs.existsSync("/dev/full") ? false : "no /dev/full on this system",
+    }, () => {
         const dir = tempDir();
         fs.symlinkSync("/dev/full", path.join(dir, "audit-20250310.jsonl"));
         const warnings: string[] = [];
@@ -104,7 +129,11 @@ describe("AuditLog", () => {
 
     it("bounds a long error text so a line stays one small write", () => {
         const dir = tempDir();
-        new AuditLog(dir).append({ ...record("2025-03-10T10:00:00.000Z", "a"), outcome: "failure", error: "x".repeat(50_000) });
+        new AuditLog(dir).append({
+            ...record("2025-03-10T10:00:00.000Z", "a"),
+            outcome: "failure",
+            error: "x".repeat(50_000),
+        });
         const [line] = fs.readFileSync(path.join(dir, "audit-20250310.jsonl"), "utf8").split("\n");
         assert.ok(line.length < 3000, `line of ${line.length} characters`);
         assert.match(JSON.parse(line).error, /^x+…$/);

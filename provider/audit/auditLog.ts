@@ -33,7 +33,10 @@ export class AuditLog {
             const fd = openForAppend(this.dir, file);
             try {
                 const written = fs.writeSync(fd, line);
-                if (written !== line.length) throw Object.assign(new Error(`only ${written} of ${line.length} bytes written`), { code: "ESHORTWRITE" });
+                if (written !== line.length)
+                    throw Object.assign(new Error(`only ${written} of ${line.length} bytes written`), {
+                        code: "ESHORTWRITE",
+                    });
             } finally {
                 fs.closeSync(fd);
             }
@@ -42,7 +45,9 @@ export class AuditLog {
             const code = (err as NodeJS.ErrnoException).code ?? "EUNKNOWN";
             if (!this.warned.has(code)) {
                 this.warned.add(code);
-                this.warn(`genesys-pulumi audit log: cannot write ${file} (${code}: ${(err as Error).message}); the deployment goes on without audit records there. Set genesys:auditDir to a writable directory.`);
+                this.warn(
+                    `genesys-pulumi audit log: cannot write ${file} (${code}: ${(err as Error).message}); the deployment goes on without audit records there. Set genesys:auditDir to a writable directory.`,
+                );
             }
             return false;
         }

@@ -15,7 +15,11 @@ export const DEFAULT_AUDIT_DIR = ".genesys-audit";
  * Reads `genesys:auditDir`, `genesys:notifyUrl` and `genesys:notifySecret` (full keys through `get`, as
  * `configure` receives them). A relative directory is taken from the program's directory.
  */
-export function auditSettings(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): AuditSettings {
+export function auditSettings(
+    get: (key: string) => string | undefined,
+    env: NodeJS.ProcessEnv = process.env,
+    cwd: string = process.cwd(),
+): AuditSettings {
     const read = (key: string) => get(`genesys:${key}`)?.trim() || undefined;
     const url = read("notifyUrl");
     const secret = read("notifySecret");

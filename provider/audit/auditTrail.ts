@@ -61,7 +61,9 @@ export class AuditTrail {
             if (this.notifier) await this.notify(this.notifier, record);
             return record;
         } catch (err) {
-            this.warn(`genesys-pulumi audit trail: could not record a ${facts.kind} ${facts.operation}: ${this.scrub(String((err as Error)?.message ?? err), [])}`);
+            this.warn(
+                `genesys-pulumi audit trail: could not record a ${facts.kind} ${facts.operation}: ${this.scrub(String((err as Error)?.message ?? err), [])}`,
+            );
             return undefined;
         }
     }
@@ -69,7 +71,10 @@ export class AuditTrail {
     private toRecord(facts: OperationFacts): AuditRecord {
         const failed = facts.error !== undefined;
         // A failure is told by the call that failed (a 409 before the re-read that explains it), else by the last call.
-        const decisive = (failed ? [...facts.calls].reverse().find((call) => call.status === undefined || call.status >= 400) : undefined) ?? facts.calls.at(-1);
+        const decisive =
+            (failed
+                ? [...facts.calls].reverse().find((call) => call.status === undefined || call.status >= 400)
+                : undefined) ?? facts.calls.at(-1);
         const apiError = facts.error instanceof GenesysApiError ? facts.error : undefined;
         const attempts = facts.calls.reduce((sum, call) => sum + call.attempts, 0);
         const record: AuditRecord = {
@@ -97,7 +102,9 @@ export class AuditTrail {
         const error = delivery.error ?? "the notification failed";
         if (!this.warnedNotify) {
             this.warnedNotify = true;
-            this.warn(`genesys-pulumi governance notification failed: ${error}; the deployment goes on and each failure is recorded in the audit log`);
+            this.warn(
+                `genesys-pulumi governance notification failed: ${error}; the deployment goes on and each failure is recorded in the audit log`,
+            );
         }
         this.log.append({
             time: this.now().toISOString(),

@@ -74,9 +74,18 @@ describe("audited provider", () => {
         const dir = tempDir();
         const trail = new AuditTrail({ dir, redact: [] }, { now: clock("2025-03-10T08:00:00.000Z") });
         const provider = auditedProvider("Webhook", fakeProvider(), () => trail);
-        const inputs = (name: string) => ({ __resourceName: name, __stack: "prod", __provider: "…", targetUrl: "https://h.example.com", secret: HOOK_SECRET });
+        const inputs = (name: string) => ({
+            __resourceName: name,
+            __stack: "prod",
+            __provider: "…",
+            targetUrl: "https://h.example.com",
+            secret: HOOK_SECRET,
+        });
         const results = await Promise.all(["alpha", "beta", "gamma"].map((name) => provider.create(inputs(name))));
-        assert.deepEqual(results.map((r) => r.id), ["id-alpha", "id-beta", "id-gamma"]);
+        assert.deepEqual(
+            results.map((r) => r.id),
+            ["id-alpha", "id-beta", "id-gamma"],
+        );
         const records = readRecords(dir);
         assert.equal(records.length, 3);
         for (const record of records) {
@@ -117,17 +126,29 @@ describe("audited provider", () => {
         assert.equal(remove.outcome, "failure");
         assert.equal(remove.httpStatus, null, "no call was made");
         assert.match(remove.error ?? "", /client \[secret\]/);
-        const text = fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), "utf8")).join("");
+        const text = fs
+            .readdirSync(dir)
+            .map((file) => fs.readFileSync(path.join(dir, file), "utf8"))
+            .join("");
         assert.equal(text.includes(HOOK_SECRET) || text.includes(CLIENT_SECRET), false);
     });
 
     it("rotates files by UTC day, following the clock", async () => {
         const dir = tempDir();
-        const trail = new AuditTrail({ dir, redact: [] }, { now: clock("2025-03-10T23:59:59.950Z", "2025-03-11T00:00:00.020Z", "2025-03-11T09:00:00.000Z") });
+        const trail = new AuditTrail(
+            { dir, redact: [] },
+            { now: clock("2025-03-10T23:59:59.950Z", "2025-03-11T00:00:00.020Z", "2025-03-11T09:00:00.000Z") },
+        );
         const provider = auditedProvider("Webhook", fakeProvider(), () => trail);
-        for (const name of ["before-midnight", "after-midnight", "morning"]) await provider.create({ __resourceName: name });
+        for (const name of ["before-midnight", "after-midnight", "morning"])
+            await provider.create({ __resourceName: name });
         assert.deepEqual(fs.readdirSync(dir).sort(), ["audit-20250310.jsonl", "audit-20250311.jsonl"]);
-        const day = (file: string) => fs.readFileSync(path.join(dir, file), "utf8").trim().split("\n").map((line) => JSON.parse(line).resourceName);
+        const day = (file: string) =>
+            fs
+                .readFileSync(path.join(dir, file), "utf8")
+                .trim()
+                .split("\n")
+                .map((line) => JSON.parse(line).resourceName);
         assert.deepEqual(day("audit-20250310.jsonl"), ["before-midnight"]);
         assert.deepEqual(day("audit-20250311.jsonl"), ["after-midnight", "morning"]);
     });
@@ -137,13 +158,20 @@ describe("audited provider", () => {
         const warnings: string[] = [];
         const trail = new AuditTrail(
             { dir, redact: [], notify: { url: "http://127.0.0.1:1/audit", secret: "notify-secret-77" } },
-            { now: clock("2025-03-10T08:00:00.000Z"), warn: (m) => warnings.push(m), notifier: { attempts: 2, minRetryDelayMs: 1, timeoutMs: 200 } },
+            {
+                now: clock("2025-03-10T08:00:00.000Z"),
+                warn: (m) => warnings.push(m),
+                notifier: { attempts: 2, minRetryDelayMs: 1, timeoutMs: 200 },
+            },
         );
         const provider = auditedProvider("Webhook", fakeProvider(), () => trail);
         assert.equal((await provider.create({ __resourceName: "a" })).id, "id-a");
         assert.equal((await provider.create({ __resourceName: "b" })).id, "id-b");
         const records = readRecords(dir);
-        assert.deepEqual(records.map((r) => `${r.resourceName} ${r.operation} ${r.outcome}`), ["a create success", "a notify failure", "b create success", "b notify failure"]);
+        assert.deepEqual(
+            records.map((r) => `${r.resourceName} ${r.operation} ${r.outcome}`),
+            ["a create success", "a notify failure", "b create success", "b notify failure"],
+        );
         assert.equal(records[1].attempts, 2);
         assert.match(records[1].error ?? "", /could not be reached/);
         assert.equal(warnings.length, 1, "warned once, not per record");

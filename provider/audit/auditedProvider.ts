@@ -12,7 +12,13 @@ type Props = Record<string, unknown>;
 export function auditedProvider(kind: string, provider: DynamicProvider, trail: () => AuditTrail): DynamicProvider {
     const secretFields = provider.secretFields ?? [];
 
-    async function audited<T>(operation: OperationFacts["operation"], props: Props, knownId: string | undefined, run: () => Promise<T>, idOf: (result: T) => string): Promise<T> {
+    async function audited<T>(
+        operation: OperationFacts["operation"],
+        props: Props,
+        knownId: string | undefined,
+        run: () => Promise<T>,
+        idOf: (result: T) => string,
+    ): Promise<T> {
         const calls: CallOutcome[] = [];
         const started = performance.now();
         const facts = (platformId: string | undefined, error?: unknown): OperationFacts => ({
@@ -31,7 +37,9 @@ export function auditedProvider(kind: string, provider: DynamicProvider, trail: 
         } catch (err) {
             // A partial failure names the object it created.
             const partialId = (err as { id?: unknown })?.id;
-            await trail().record(facts(knownId ?? (typeof partialId === "string" ? partialId : undefined), err ?? "failed"));
+            await trail().record(
+                facts(knownId ?? (typeof partialId === "string" ? partialId : undefined), err ?? "failed"),
+            );
             throw err;
         }
         await trail().record(facts(idOf(result)));
@@ -44,8 +52,29 @@ export function auditedProvider(kind: string, provider: DynamicProvider, trail: 
         check: (olds, news) => provider.check(olds, news),
         diff: (id, olds, news) => provider.diff(id, olds, news),
         read: (id, props) => provider.read(id, props),
-        create: (inputs) => audited("create", inputs, undefined, () => provider.create(inputs), (result) => result.id),
-        update: (id, olds, news) => audited("update", news, id, () => provider.update(id, olds, news), () => id),
-        delete: (id, props) => audited("delete", props, id, () => provider.delete(id, props), () => id),
+        create: (inputs) =>
+            audited(
+                "create",
+                inputs,
+                undefined,
+                () => provider.create(inputs),
+                (result) => result.id,
+            ),
+        update: (id, olds, news) =>
+            audited(
+                "update",
+                news,
+                id,
+                () => provider.update(id, olds, news),
+                () => id,
+            ),
+        delete: (id, props) =>
+            audited(
+                "delete",
+                props,
+                id,
+                () => provider.delete(id, props),
+                () => id,
+            ),
     };
 }

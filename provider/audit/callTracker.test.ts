@@ -13,11 +13,25 @@ describe("the API client's call outcomes, attributed to the operation that made 
 
     it("reports the final status, the attempts and the correlation id of each call, failed ones too", async () => {
         server.api = (request) => {
-            if (request.path.endsWith("/flaky") && server.requests.filter((r) => r.path.endsWith("/flaky")).length < 3) return { status: 503, body: {} };
-            if (request.path.endsWith("/gone")) return { status: 404, body: { message: "not found", code: "not.found" }, headers: { "inin-correlation-id": "corr-404" } };
-            return { status: 200, body: {}, headers: { "inin-correlation-id": `corr-${request.path.split("/").pop()}` } };
+            if (request.path.endsWith("/flaky") && server.requests.filter((r) => r.path.endsWith("/flaky")).length < 3)
+                return { status: 503, body: {} };
+            if (request.path.endsWith("/gone"))
+                return {
+                    status: 404,
+                    body: { message: "not found", code: "not.found" },
+                    headers: { "inin-correlation-id": "corr-404" },
+                };
+            return {
+                status: 200,
+                body: {},
+                headers: { "inin-correlation-id": `corr-${request.path.split("/").pop()}` },
+            };
         };
-        const client = new ApiClient(server.config(), { rateLimitPerMinute: 1e9, minRetryDelayMs: 1, onCall: observeCall });
+        const client = new ApiClient(server.config(), {
+            rateLimitPerMinute: 1e9,
+            minRetryDelayMs: 1,
+            onCall: observeCall,
+        });
         const first: CallOutcome[] = [];
         const second: CallOutcome[] = [];
         await Promise.all([

@@ -13,7 +13,13 @@ interface Received {
 }
 
 /** A receiver that answers with the next status of `script` (the last one repeats), or never answers for 0. */
-function receiver(): { url: () => string; received: Received[]; script: number[]; start(): Promise<void>; stop(): Promise<void> } {
+function receiver(): {
+    url: () => string;
+    received: Received[];
+    script: number[];
+    start(): Promise<void>;
+    stop(): Promise<void>;
+} {
     const received: Received[] = [];
     const script: number[] = [];
     const server = http.createServer((req, res) => {
@@ -21,7 +27,7 @@ function receiver(): { url: () => string; received: Received[]; script: number[]
         req.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
         req.on("end", () => {
             received.push({ body, signature: req.headers["x-signature"] as string | undefined });
-            const status = script.length > 1 ? (script.shift() as number) : script[0] ?? 204;
+            const status = script.length > 1 ? (script.shift() as number) : (script[0] ?? 204);
             if (status !== 0) res.writeHead(status).end();
         });
     });
@@ -30,10 +36,11 @@ function receiver(): { url: () => string; received: Received[]; script: number[]
         script,
         url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/audit`,
         start: () => new Promise((resolve) => server.listen(0, "127.0.0.1", resolve)),
-        stop: () => new Promise((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-        }),
+        stop: () =>
+            new Promise((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
     };
 }
 
@@ -51,7 +58,10 @@ describe("Notifier", () => {
         reset(204);
         const body = JSON.stringify({ kind: "Webhook", operation: "create", outcome: "success" });
         const delivery = await new Notifier({ url: rx.url(), secret: SECRET, ...fast }).notify(body);
-        assert.deepEqual({ ok: delivery.ok, status: delivery.status, attempts: delivery.attempts }, { ok: true, status: 204, attempts: 1 });
+        assert.deepEqual(
+            { ok: delivery.ok, status: delivery.status, attempts: delivery.attempts },
+            { ok: true, status: 204, attempts: 1 },
+        );
         assert.equal(rx.received.length, 1);
         const [{ body: got, signature }] = rx.received;
         assert.equal(got, body);
@@ -65,22 +75,37 @@ describe("Notifier", () => {
     it("retries 5xx and 429 answers, then succeeds", async () => {
         reset(503, 429, 200);
         const delivery = await new Notifier({ url: rx.url(), secret: SECRET, ...fast }).notify("{}");
-        assert.deepEqual({ ok: delivery.ok, status: delivery.status, attempts: delivery.attempts }, { ok: true, status: 200, attempts: 3 });
+        assert.deepEqual(
+            { ok: delivery.ok, status: delivery.status, attempts: delivery.attempts },
+            { ok: true, status: 200, attempts: 3 },
+        );
     });
 
     it("gives up after its attempts without throwing, and does not retry a refusal", async () => {
         reset(500);
         const failing = await new Notifier({ url: rx.url(), secret: SECRET, attempts: 3, ...fast }).notify("{}");
-        assert.deepEqual({ ok: failing.ok, status: failing.status, attempts: failing.attempts }, { ok: false, status: 500, attempts: 3 });
+        assert.deepEqual(
+            { ok: failing.ok, status: failing.status, attempts: failing.attempts },
+            { ok: false, status: 500, attempts: 3 },
+        );
         assert.match(failing.error ?? "", /answered 500 \(gave up after 3 attempts\)/);
         reset(400);
         const refused = await new Notifier({ url: rx.url(), secret: SECRET, ...fast }).notify("{}");
-        assert.deepEqual({ ok: refused.ok, status: refused.status, attempts: refused.attempts }, { ok: false, status: 400, attempts: 1 });
+        assert.deepEqual(
+            { ok: refused.ok, status: refused.status, attempts: refused.attempts },
+            { ok: false, status: 400, attempts: 1 },
+        );
     });
 
     it("times out a receiver that never answers", async () => {
         reset(0);
-        const delivery = await new Notifier({ url: rx.url(), secret: SECRET, attempts: 2, minRetryDelayMs: 5, timeoutMs: 50 }).notify("{}");
+        const delivery = await new Notifier({
+            url: rx.url(),
+            secret: SECRET,
+            attempts: 2,
+            minRetryDelayMs: 5,
+            timeoutMs: 50,
+        }).notify("{}");
         assert.equal(delivery.ok, false);
         assert.equal(delivery.attempts, 2);
         assert.match(delivery.error ?? "", /no answer within 50 ms/);
@@ -98,7 +123,10 @@ describe("Notifier", () => {
         reset(204);
         const unsigned = await new Notifier({ url: rx.url() }).notify("{}");
         assert.equal(unsigned.attempts, 0);
-        assert.match(unsigned.error ?? "", /genesys:notifySecret is not set.*pulumi config set --secret genesys:notifySecret/);
+        assert.match(
+            unsigned.error ?? "",
+            /genesys:notifySecret is not set.*pulumi config set --secret genesys:notifySecret/,
+        );
         const malformed = await new Notifier({ url: "governance.example.com/hook", secret: SECRET }).notify("{}");
         assert.match(malformed.error ?? "", /genesys:notifyUrl is not an absolute http\(s\) URL/);
         assert.equal(rx.received.length, 0);

@@ -45,7 +45,10 @@ export interface Delivery {
  */
 export class Notifier {
     private readonly configError?: string;
-    private readonly settings: Required<Omit<NotifierOptions, "secret" | "fetch">> & { fetch: typeof nodeFetch; secret: string };
+    private readonly settings: Required<Omit<NotifierOptions, "secret" | "fetch">> & {
+        fetch: typeof nodeFetch;
+        secret: string;
+    };
 
     constructor(options: NotifierOptions) {
         this.settings = {
@@ -61,7 +64,10 @@ export class Notifier {
 
     async notify(body: string): Promise<Delivery> {
         const started = performance.now();
-        const done = (delivery: Omit<Delivery, "latencyMs">): Delivery => ({ ...delivery, latencyMs: Math.round(performance.now() - started) });
+        const done = (delivery: Omit<Delivery, "latencyMs">): Delivery => ({
+            ...delivery,
+            latencyMs: Math.round(performance.now() - started),
+        });
         if (this.configError) return done({ ok: false, attempts: 0, error: this.configError });
         const { url, secret, attempts, minRetryDelayMs, timeoutMs, fetch } = this.settings;
         const headers = { "Content-Type": "application/json", [SIGNATURE_HEADER]: signBody(body, secret) };
@@ -77,10 +83,13 @@ export class Notifier {
                 await response.text().catch(() => "");
                 if (response.ok) return done({ ok: true, status, attempts: attempt });
                 error = `the receiver (genesys:notifyUrl) answered ${status}`;
-                if (!(status === 408 || status === 429 || status >= 500)) return done({ ok: false, status, attempts: attempt, error });
+                if (!(status === 408 || status === 429 || status >= 500))
+                    return done({ ok: false, status, attempts: attempt, error });
             } catch (err) {
                 status = undefined;
-                const reason = abort.signal.aborted ? `no answer within ${timeoutMs} ms` : ((err as NodeJS.ErrnoException).code ?? "network error");
+                const reason = abort.signal.aborted
+                    ? `no answer within ${timeoutMs} ms`
+                    : ((err as NodeJS.ErrnoException).code ?? "network error");
                 error = `the receiver (genesys:notifyUrl) could not be reached: ${reason}`;
             } finally {
                 clearTimeout(timer);

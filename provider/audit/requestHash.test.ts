@@ -4,16 +4,34 @@ import { canonicalJson, canonicalRequest, sha256Hex } from "./requestHash";
 
 describe("canonical request hash", () => {
     it("is independent of key order at every depth and of undefined members", () => {
-        assert.equal(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } }), '{"a":{"d":[1,{"x":1,"y":2}]},"b":1}');
+        assert.equal(
+            canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } }),
+            '{"a":{"d":[1,{"x":1,"y":2}]},"b":1}',
+        );
     });
 
     it("leaves out the kind's secret inputs, secret-named keys at any depth and the SDK's internal keys", () => {
-        const base = { targetUrl: "https://h.example.com", headers: { "X-Api-Token": "t0ken-1", "X-Env": "prod" }, secret: "s3cret-value-0001" };
-        const text = canonicalRequest({ ...base, __provider: "exports.handler = …", __resourceName: "hook", __stack: "dev" }, ["secret"]);
+        const base = {
+            targetUrl: "https://h.example.com",
+            headers: { "X-Api-Token": "t0ken-1", "X-Env": "prod" },
+            secret: "s3cret-value-0001",
+        };
+        const text = canonicalRequest(
+            { ...base, __provider: "exports.handler = …", __resourceName: "hook", __stack: "dev" },
+            ["secret"],
+        );
         assert.equal(text, '{"headers":{"X-Env":"prod"},"targetUrl":"https://h.example.com"}');
         const hash = (props: Record<string, unknown>) => sha256Hex(canonicalRequest(props, ["secret"]));
-        assert.equal(hash(base), hash({ ...base, secret: "rotated-secret-0002", headers: { ...base.headers, "X-Api-Token": "other" } }), "secrets do not move the hash");
-        assert.notEqual(hash(base), hash({ ...base, targetUrl: "https://other.example.com" }), "the configuration does");
+        assert.equal(
+            hash(base),
+            hash({ ...base, secret: "rotated-secret-0002", headers: { ...base.headers, "X-Api-Token": "other" } }),
+            "secrets do not move the hash",
+        );
+        assert.notEqual(
+            hash(base),
+            hash({ ...base, targetUrl: "https://other.example.com" }),
+            "the configuration does",
+        );
         assert.match(hash(base), /^[0-9a-f]{64}$/);
     });
 });

@@ -1,30 +1,30 @@
 export interface GenesysConfig {
-  clientId: string;
-  clientSecret: string;
-  /** Base URL of the Platform API, e.g. https://api.mypurecloud.com (no trailing slash). */
-  apiUrl: string;
-  /** Base URL that serves POST /oauth/token, e.g. https://login.mypurecloud.com. */
-  loginUrl: string;
-  region?: string;
+    clientId: string;
+    clientSecret: string;
+    /** Base URL of the Platform API, e.g. https://api.mypurecloud.com (no trailing slash). */
+    apiUrl: string;
+    /** Base URL that serves POST /oauth/token, e.g. https://login.mypurecloud.com. */
+    loginUrl: string;
+    region?: string;
 }
 
 /** Genesys Cloud regions and the domain that carries their api.* and login.* hosts. */
 export const REGION_DOMAINS: Readonly<Record<string, string>> = {
-  "us-east-1": "mypurecloud.com",
-  "us-east-2": "use2.us-gov-pure.cloud",
-  "us-west-2": "usw2.pure.cloud",
-  "ca-central-1": "cac1.pure.cloud",
-  "sa-east-1": "sae1.pure.cloud",
-  "eu-west-1": "mypurecloud.ie",
-  "eu-west-2": "euw2.pure.cloud",
-  "eu-central-1": "mypurecloud.de",
-  "eu-central-2": "euc2.pure.cloud",
-  "me-central-1": "mec1.pure.cloud",
-  "ap-south-1": "aps1.pure.cloud",
-  "ap-southeast-2": "mypurecloud.com.au",
-  "ap-northeast-1": "mypurecloud.jp",
-  "ap-northeast-2": "apne2.pure.cloud",
-  "ap-northeast-3": "apne3.pure.cloud",
+    "us-east-1": "mypurecloud.com",
+    "us-east-2": "use2.us-gov-pure.cloud",
+    "us-west-2": "usw2.pure.cloud",
+    "ca-central-1": "cac1.pure.cloud",
+    "sa-east-1": "sae1.pure.cloud",
+    "eu-west-1": "mypurecloud.ie",
+    "eu-west-2": "euw2.pure.cloud",
+    "eu-central-1": "mypurecloud.de",
+    "eu-central-2": "euc2.pure.cloud",
+    "me-central-1": "mec1.pure.cloud",
+    "ap-south-1": "aps1.pure.cloud",
+    "ap-southeast-2": "mypurecloud.com.au",
+    "ap-northeast-1": "mypurecloud.jp",
+    "ap-northeast-2": "apne2.pure.cloud",
+    "ap-northeast-3": "apne3.pure.cloud",
 };
 
 // With neither region nor apiUrl we target us-east-1, as the Genesys SDKs and Terraform provider do. An org in another
@@ -36,67 +36,72 @@ const DEFAULT_REGION = "us-east-1";
  * Reads the provider settings from stack config (`get` takes full keys such as `genesys:clientId`), falling back to the
  * GENESYSCLOUD_* environment variables. An explicit API URL (e.g. the emulator's) serves both the API and /oauth/token.
  */
-export function resolveConfig(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv = process.env): GenesysConfig {
-  const read = (key: string, envName: string) => nonEmpty(get(`genesys:${key}`)) ?? nonEmpty(env[envName]);
+export function resolveConfig(
+    get: (key: string) => string | undefined,
+    env: NodeJS.ProcessEnv = process.env,
+): GenesysConfig {
+    const read = (key: string, envName: string) => nonEmpty(get(`genesys:${key}`)) ?? nonEmpty(env[envName]);
 
-  const clientId = read("clientId", "GENESYSCLOUD_OAUTHCLIENT_ID");
-  if (!clientId) {
-    throw new Error(
-      "Missing Genesys Cloud client id: run `pulumi config set genesys:clientId <value>` or set GENESYSCLOUD_OAUTHCLIENT_ID",
-    );
-  }
-  const clientSecret = read("clientSecret", "GENESYSCLOUD_OAUTHCLIENT_SECRET");
-  if (!clientSecret) {
-    throw new Error(
-      "Missing Genesys Cloud client secret: run `pulumi config set --secret genesys:clientSecret <value>` or set GENESYSCLOUD_OAUTHCLIENT_SECRET",
-    );
-  }
+    const clientId = read("clientId", "GENESYSCLOUD_OAUTHCLIENT_ID");
+    if (!clientId) {
+        throw new Error(
+            "Missing Genesys Cloud client id: run `pulumi config set genesys:clientId <value>` or set GENESYSCLOUD_OAUTHCLIENT_ID",
+        );
+    }
+    const clientSecret = read("clientSecret", "GENESYSCLOUD_OAUTHCLIENT_SECRET");
+    if (!clientSecret) {
+        throw new Error(
+            "Missing Genesys Cloud client secret: run `pulumi config set --secret genesys:clientSecret <value>` or set GENESYSCLOUD_OAUTHCLIENT_SECRET",
+        );
+    }
 
-  const region = read("region", "GENESYSCLOUD_REGION");
-  if (region !== undefined && !(region in REGION_DOMAINS)) {
-    throw new Error(
-      `Unknown Genesys Cloud region "${region}" (genesys:region or GENESYSCLOUD_REGION): use one of ` +
-        `${Object.keys(REGION_DOMAINS).join(", ")}, or set genesys:apiUrl to an explicit base URL`,
-    );
-  }
+    const region = read("region", "GENESYSCLOUD_REGION");
+    if (region !== undefined && !(region in REGION_DOMAINS)) {
+        throw new Error(
+            `Unknown Genesys Cloud region "${region}" (genesys:region or GENESYSCLOUD_REGION): use one of ` +
+                `${Object.keys(REGION_DOMAINS).join(", ")}, or set genesys:apiUrl to an explicit base URL`,
+        );
+    }
 
-  const apiUrl = read("apiUrl", "GENESYSCLOUD_API_URL");
-  if (apiUrl !== undefined) {
-    const base = parseBaseUrl(apiUrl);
-    return { clientId, clientSecret, apiUrl: base, loginUrl: base, region };
-  }
-  const domain = REGION_DOMAINS[region ?? DEFAULT_REGION];
-  return {
-    clientId,
-    clientSecret,
-    apiUrl: `https://api.${domain}`,
-    loginUrl: `https://login.${domain}`,
-    region: region ?? DEFAULT_REGION,
-  };
+    const apiUrl = read("apiUrl", "GENESYSCLOUD_API_URL");
+    if (apiUrl !== undefined) {
+        const base = parseBaseUrl(apiUrl);
+        return { clientId, clientSecret, apiUrl: base, loginUrl: base, region };
+    }
+    const domain = REGION_DOMAINS[region ?? DEFAULT_REGION];
+    return {
+        clientId,
+        clientSecret,
+        apiUrl: `https://api.${domain}`,
+        loginUrl: `https://login.${domain}`,
+        region: region ?? DEFAULT_REGION,
+    };
 }
 
 function parseBaseUrl(raw: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (url && (url.username || url.password)) {
-    // Not echoed: the user info part may hold a password.
-    throw new Error("Invalid Genesys Cloud API URL (genesys:apiUrl or GENESYSCLOUD_API_URL): remove the user:password@ part");
-  }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-    throw new Error(
-      // Only the origin and path are echoed: a query string or user info may carry a token.
-      `Invalid Genesys Cloud API URL "${url ? `${url.origin}${url.pathname}` : raw.replace(/[?#@].*$/s, "")}" (genesys:apiUrl or GENESYSCLOUD_API_URL): ` +
-        "use an absolute http(s) URL without query or fragment, e.g. https://api.mypurecloud.com or http://127.0.0.1:8787",
-    );
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+    let url: URL | undefined;
+    try {
+        url = new URL(raw);
+    } catch {
+        url = undefined;
+    }
+    if (url && (url.username || url.password)) {
+        // Not echoed: the user info part may hold a password.
+        throw new Error(
+            "Invalid Genesys Cloud API URL (genesys:apiUrl or GENESYSCLOUD_API_URL): remove the user:password@ part",
+        );
+    }
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+        throw new Error(
+            // Only the origin and path are echoed: a query string or user info may carry a token.
+            `Invalid Genesys Cloud API URL "${url ? `${url.origin}${url.pathname}` : raw.replace(/[?#@].*$/s, "")}" (genesys:apiUrl or GENESYSCLOUD_API_URL): ` +
+                "use an absolute http(s) URL without query or fragment, e.g. https://api.mypurecloud.com or http://127.0.0.1:8787",
+        );
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
 }

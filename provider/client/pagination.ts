@@ -4,20 +4,20 @@ import type { Query } from "./requestUrl";
 export type PageFetcher = <R>(path: string, query?: Query) => Promise<R>;
 
 export interface NumberedPage<T> {
-  entities?: T[];
-  pageNumber?: number;
-  pageCount?: number;
+    entities?: T[];
+    pageNumber?: number;
+    pageCount?: number;
 }
 
 export interface TokenPage<T> {
-  entities?: T[];
-  nextPageToken?: string | null;
+    entities?: T[];
+    nextPageToken?: string | null;
 }
 
 export interface LinkedPage<T> {
-  entities?: T[];
-  /** Path of the next page, query included; empty or absent on the last page. */
-  nextPage?: string | null;
+    entities?: T[];
+    /** Path of the next page, query included; empty or absent on the last page. */
+    nextPage?: string | null;
 }
 
 /** The platform's maximum page size: fewest requests, and so least rate-limit budget, per list. */
@@ -28,52 +28,53 @@ const MAX_PAGES = 10_000;
 
 /** Page-based lists (`pageSize`/`pageNumber`): follows pages until `pageNumber >= pageCount`. */
 export async function collectNumberedPages<T>(fetchPage: PageFetcher, path: string, query: Query = {}): Promise<T[]> {
-  const items: T[] = [];
-  const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-  for (let pageNumber = Number(query.pageNumber ?? 1); ; pageNumber++) {
-    guardPageCount(pageNumber, path);
-    const page = await fetchPage<NumberedPage<T>>(path, { ...query, pageSize, pageNumber });
-    const entities = page.entities ?? [];
-    items.push(...entities);
-    // Without pageCount (non-conforming server) an empty page is the only safe end marker.
-    const done = page.pageCount === undefined ? entities.length === 0 : pageNumber >= page.pageCount;
-    if (done) return items;
-  }
+    const items: T[] = [];
+    const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
+    for (let pageNumber = Number(query.pageNumber ?? 1); ; pageNumber++) {
+        guardPageCount(pageNumber, path);
+        const page = await fetchPage<NumberedPage<T>>(path, { ...query, pageSize, pageNumber });
+        const entities = page.entities ?? [];
+        items.push(...entities);
+        // Without pageCount (non-conforming server) an empty page is the only safe end marker.
+        const done = page.pageCount === undefined ? entities.length === 0 : pageNumber >= page.pageCount;
+        if (done) return items;
+    }
 }
 
 /** Token-based lists (`pageToken` in, `nextPageToken` out). */
 export async function collectTokenPages<T>(fetchPage: PageFetcher, path: string, query: Query = {}): Promise<T[]> {
-  const items: T[] = [];
-  const seen = new Set<string>();
-  let pageToken: string | undefined;
-  for (let pages = 1; ; pages++) {
-    guardPageCount(pages, path);
-    const page = await fetchPage<TokenPage<T>>(path, { pageSize: MAX_PAGE_SIZE, ...query, pageToken });
-    items.push(...(page.entities ?? []));
-    if (!page.nextPageToken) return items;
-    pageToken = guardRepeat(seen, page.nextPageToken, path);
-  }
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let pageToken: string | undefined;
+    for (let pages = 1; ; pages++) {
+        guardPageCount(pages, path);
+        const page = await fetchPage<TokenPage<T>>(path, { pageSize: MAX_PAGE_SIZE, ...query, pageToken });
+        items.push(...(page.entities ?? []));
+        if (!page.nextPageToken) return items;
+        pageToken = guardRepeat(seen, page.nextPageToken, path);
+    }
 }
 
 /** Lists whose pages link to the next one by path (`nextPage`, e.g. the audit log). */
 export async function collectLinkedPages<T>(fetchPage: PageFetcher, path: string, query: Query = {}): Promise<T[]> {
-  const items: T[] = [];
-  const seen = new Set<string>();
-  let page = await fetchPage<LinkedPage<T>>(path, query);
-  for (let pages = 2; ; pages++) {
-    items.push(...(page.entities ?? []));
-    if (!page.nextPage) return items;
-    guardPageCount(pages, path);
-    page = await fetchPage<LinkedPage<T>>(guardRepeat(seen, page.nextPage, path));
-  }
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let page = await fetchPage<LinkedPage<T>>(path, query);
+    for (let pages = 2; ; pages++) {
+        items.push(...(page.entities ?? []));
+        if (!page.nextPage) return items;
+        guardPageCount(pages, path);
+        page = await fetchPage<LinkedPage<T>>(guardRepeat(seen, page.nextPage, path));
+    }
 }
 
 function guardPageCount(pages: number, path: string): void {
-  if (pages > MAX_PAGES) throw new Error(`Listing ${path} did not end after ${MAX_PAGES} pages; giving up`);
+    if (pages > MAX_PAGES) throw new Error(`Listing ${path} did not end after ${MAX_PAGES} pages; giving up`);
 }
 
 function guardRepeat(seen: Set<string>, next: string, path: string): string {
-  if (seen.has(next)) throw new Error(`Listing ${path} returned the page link "${next}" twice; the listing would never end`);
-  seen.add(next);
-  return next;
+    if (seen.has(next))
+        throw new Error(`Listing ${path} returned the page link "${next}" twice; the listing would never end`);
+    seen.add(next);
+    return next;
 }

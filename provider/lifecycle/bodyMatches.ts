@@ -4,7 +4,11 @@ import { isDeepStrictEqual } from "node:util";
 function asSent(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(asSent);
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, asSent(v)]));
+        return Object.fromEntries(
+            Object.entries(value)
+                .filter(([, v]) => v !== undefined && v !== null)
+                .map(([k, v]) => [k, asSent(v)]),
+        );
     }
     return value ?? undefined;
 }

@@ -6,7 +6,10 @@ const REREADS = 5;
  * a write the platform may still answer 404 for it. Believing that would drop the object from the stack and make the
  * next `up` create a duplicate, so an object the stack holds is reported gone only if it stays missing for `windowMs`.
  */
-export async function readConfirmingGone<L>(read: () => Promise<L | undefined>, windowMs: number): Promise<L | undefined> {
+export async function readConfirmingGone<L>(
+    read: () => Promise<L | undefined>,
+    windowMs: number,
+): Promise<L | undefined> {
     const first = await read();
     if (first !== undefined) return first;
     const until = Date.now() + windowMs;

@@ -20,7 +20,11 @@ describe("createWithClientId", () => {
     });
 
     it("uses the id it is given", async () => {
-        const live = await createWithClientId({ id: "key-1", put: async (id) => ({ id }), get: async () => assert.fail() });
+        const live = await createWithClientId({
+            id: "key-1",
+            put: async (id) => ({ id }),
+            get: async () => assert.fail(),
+        });
         assert.deepEqual(live, { id: "key-1" });
     });
 

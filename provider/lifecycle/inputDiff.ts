@@ -18,7 +18,9 @@ export function diffInputs(
     inputKeys: readonly string[],
     replaceOn: readonly string[],
 ): InputDiff {
-    const changed = inputKeys.filter((key) => containsUnknown(news[key]) || !isDeepStrictEqual(normalise(olds[key]), normalise(news[key])));
+    const changed = inputKeys.filter(
+        (key) => containsUnknown(news[key]) || !isDeepStrictEqual(normalise(olds[key]), normalise(news[key])),
+    );
     const replaces = changed.filter((key) => replaceOn.includes(key));
     return { changes: changed.length > 0, replaces };
 }

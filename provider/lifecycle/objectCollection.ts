@@ -20,7 +20,8 @@ export function objectCollection<B extends object, L extends PlatformObject>(pat
         /** A create where the platform chooses the id: not repeated after a lost response (see createByPost). */
         create: (client: ApiClient, body: B) => client.post<L>(path, body),
         get: (client: ApiClient, id: string) => readOrGone(() => client.get<L>(item(id))),
-        put: (client: ApiClient, id: string, body: B, version?: number) => client.put<L>(item(id), version === undefined ? body : { ...body, version }),
+        put: (client: ApiClient, id: string, body: B, version?: number) =>
+            client.put<L>(item(id), version === undefined ? body : { ...body, version }),
         delete: (client: ApiClient, id: string) => deleteOrGone(() => client.delete(item(id))),
         async findByName(client: ApiClient, name: string): Promise<L | undefined> {
             return (await client.listPages<L>(path, { name })).find((object) => object.name === name);

@@ -8,7 +8,11 @@ import { updateVersioned } from "./versionedUpdate";
  * their orphan after a lost response, updates carry the version the stack last saw. `readable` leaves out the
  * write-only fields a read never returns, so our own retried update is still recognised as ours.
  */
-export function postedObjectCrud<I extends Record<string, unknown>, B extends { name: string }, L extends PlatformObject>(
+export function postedObjectCrud<
+    I extends Record<string, unknown>,
+    B extends { name: string },
+    L extends PlatformObject,
+>(
     label: string,
     api: ObjectCollection<B, L>,
     toBody: (inputs: I) => B,

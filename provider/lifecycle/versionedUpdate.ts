@@ -24,10 +24,13 @@ export async function updateVersioned<L extends { version: number }>(steps: {
         if (!(err instanceof GenesysApiError) || err.status !== 409) throw err;
         const live = await steps.get();
         if (live === undefined) {
-            throw new Error(`the ${steps.label} ${steps.id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`);
+            throw new Error(
+                `the ${steps.label} ${steps.id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`,
+            );
         }
         const fields = steps.fieldsOf ? steps.fieldsOf(live) : (live as unknown as Record<string, unknown>);
-        if (live.version === steps.knownVersion + 1 && bodyMatches(steps.sent as Record<string, unknown>, fields)) return live;
+        if (live.version === steps.knownVersion + 1 && bodyMatches(steps.sent as Record<string, unknown>, fields))
+            return live;
         throw new Error(
             `the ${steps.label} ${steps.id} was changed outside Pulumi (the platform is at version ${live.version}, ` +
                 `this stack last saw version ${steps.knownVersion}). Run \`pulumi refresh\` to take in that change, ` +

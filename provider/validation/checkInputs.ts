@@ -38,7 +38,10 @@ function describeValue(value: unknown): string {
         text = String(value);
     }
     const scanned = text.slice(0, SCANNED_VALUE).replace(URL_CREDENTIALS, "$1***@");
-    const shown = (text.length > SCANNED_VALUE ? scanned.replace(CUT_URL_CREDENTIALS, "$1***") : scanned).slice(0, MAX_SHOWN_VALUE);
+    const shown = (text.length > SCANNED_VALUE ? scanned.replace(CUT_URL_CREDENTIALS, "$1***") : scanned).slice(
+        0,
+        MAX_SHOWN_VALUE,
+    );
     return text.length > MAX_SHOWN_VALUE ? `${shown}…` : shown;
 }
 
@@ -77,6 +80,11 @@ export function checkInputs<I>(
     }
     // A refused prototype key is the one failure worth reading at its path: others there only echo it.
     const underRefusedKey = (property: string) =>
-        shape.failures.some((s) => property === s.property || property.startsWith(`${s.property}.`) || property.startsWith(`${s.property}[`));
+        shape.failures.some(
+            (s) =>
+                property === s.property ||
+                property.startsWith(`${s.property}.`) ||
+                property.startsWith(`${s.property}[`),
+        );
     return [...shape.failures, ...failures.slice(shape.failures.length).filter((f) => !underRefusedKey(f.property))];
 }

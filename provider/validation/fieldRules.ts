@@ -41,7 +41,11 @@ export const httpsUrl = z.string({ error: "must be an https URL" }).superRefine(
     if (url.protocol !== "https:") {
         ctx.addIssue({ code: "custom", message: `must use https (found ${url.protocol.replace(":", "")})` });
     } else if (url.username || url.password) {
-        ctx.addIssue({ code: "custom", message: "must not embed credentials (user:password@); pass credentials as a secret (a webhook's secret or headers)" });
+        ctx.addIssue({
+            code: "custom",
+            message:
+                "must not embed credentials (user:password@); pass credentials as a secret (a webhook's secret or headers)",
+        });
     }
 });
 
@@ -51,16 +55,24 @@ export function uniqueList<T extends z.ZodTypeAny>(item: T, { min = 0, max = 100
         .array(item, { error: "must be a list" })
         .min(min, { error: `must list at least ${min} ${noun}${min === 1 ? "" : "s"}` })
         .max(max, { error: `must list at most ${max} ${noun}s` })
-        .superRefine((items, ctx) => {
-            const seen = new Map<string, number>();
-            items.forEach((value, index) => {
-                const key = JSON.stringify(value);
-                const first = seen.get(key);
-                if (first === undefined) seen.set(key, index);
-                else ctx.addIssue({ code: "custom", path: [index], message: `repeats ${key} (already at index ${first}); list each once` });
-            });
-            // Report repeats beside invalid items, so one preview lists every mistake.
-        }, { when: (payload) => Array.isArray(payload.value) });
+        .superRefine(
+            (items, ctx) => {
+                const seen = new Map<string, number>();
+                items.forEach((value, index) => {
+                    const key = JSON.stringify(value);
+                    const first = seen.get(key);
+                    if (first === undefined) seen.set(key, index);
+                    else
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [index],
+                            message: `repeats ${key} (already at index ${first}); list each once`,
+                        });
+                });
+                // Report repeats beside invalid items, so one preview lists every mistake.
+            },
+            { when: (payload) => Array.isArray(payload.value) },
+        );
 }
 
 /**
@@ -69,4 +81,6 @@ export function uniqueList<T extends z.ZodTypeAny>(item: T, { min = 0, max = 100
  */
 export const platformId = z
     .string({ error: "must be a platform id" })
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "must be a platform id: 1 to 128 letters, digits, - or _ (no /, . or ..)" });
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, {
+        error: "must be a platform id: 1 to 128 letters, digits, - or _ (no /, . or ..)",
+    });

@@ -27,7 +27,10 @@ export function inspectInputShape(inputs: Record<string, unknown>): { failures: 
         if (path.length >= MAX_INPUT_DEPTH) {
             walkable = false;
             const property = formatPath(path);
-            failures.push({ property, reason: `${property} nests values more than ${MAX_INPUT_DEPTH} levels deep; flatten it` });
+            failures.push({
+                property,
+                reason: `${property} nests values more than ${MAX_INPUT_DEPTH} levels deep; flatten it`,
+            });
             continue;
         }
         if (Array.isArray(value)) {

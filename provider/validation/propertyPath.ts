@@ -17,7 +17,7 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): { value: u
     let current: unknown = root;
     for (const key of path) {
         if (isUnknown(current)) return { value: undefined, unknown: true };
-        if (current === null || typeof current !== "object" || !Object.prototype.hasOwnProperty.call(current, key)) {
+        if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) {
             return { value: undefined, unknown: false };
         }
         current = (current as Record<PropertyKey, unknown>)[key];

@@ -144,7 +144,9 @@ export const FAULT_CASES: FaultCase[] = [
             ctx.config["genesys:clientId"] = `limited-${ctx.fixture.kind}`;
             ctx.config["genesys:clientSecret"] = LIMITED_CLIENT_SECRET;
         },
-        faulted: { fails: (fixture) => new RegExp(`403 .*the OAuth client lacks the scope ${fixture.writeScope}: add it`) },
+        faulted: {
+            fails: (fixture) => new RegExp(`403 .*the OAuth client lacks the scope ${fixture.writeScope}: add it`),
+        },
     },
     {
         name: "409: the stable object was changed outside Pulumi",
@@ -152,7 +154,8 @@ export const FAULT_CASES: FaultCase[] = [
             const path = ctx.stablePath();
             const live = await ctx.stack.platform.get(path);
             const edited = await ctx.stack.platform.put(path, ctx.fixture.foreignEdit(live.body));
-            if (edited.status !== 200) throw new Error(`the foreign edit of ${path} failed: ${edited.status} ${JSON.stringify(edited.body)}`);
+            if (edited.status !== 200)
+                throw new Error(`the foreign edit of ${path} failed: ${edited.status} ${JSON.stringify(edited.body)}`);
         },
         faulted: { fails: () => /changed outside Pulumi.*pulumi refresh/s },
         converge: "refresh+up",

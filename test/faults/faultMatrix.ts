@@ -36,7 +36,8 @@ export interface MatrixOptions {
 /** Counts of what happened on the platform between two snapshots. */
 function statsBetween(first: EmulatorStats, last: EmulatorStats): EmulatorStats {
     const byStatus: Record<string, number> = {};
-    for (const [code, count] of Object.entries(last.responsesByStatus)) byStatus[code] = count - (first.responsesByStatus[code] ?? 0);
+    for (const [code, count] of Object.entries(last.responsesByStatus))
+        byStatus[code] = count - (first.responsesByStatus[code] ?? 0);
     return {
         ...last,
         requests: last.requests - first.requests,
@@ -53,7 +54,10 @@ const isStable = (r: ResourceState) => r.name.endsWith("-stable");
 function platformPaths(r: ResourceState): string[] {
     const kind = kindOf(r);
     if (kind === "DataRecord") return [`${recordsOf(r.id.split("/")[0])}/${r.id.split("/")[1]}`];
-    if (kind === "DataRecordSet") return Object.keys((r.outputs.recordHashes ?? {}) as object).map((key) => `${recordsOf(String(r.outputs.schemaId))}/${key}`);
+    if (kind === "DataRecordSet")
+        return Object.keys((r.outputs.recordHashes ?? {}) as object).map(
+            (key) => `${recordsOf(String(r.outputs.schemaId))}/${key}`,
+        );
     return [`${COLLECTIONS[kind]}/${r.id}`];
 }
 
@@ -70,7 +74,9 @@ async function platformInventory(stack: EmulatedStack): Promise<string[]> {
     for (const collection of Object.values(COLLECTIONS)) {
         for (const entity of await listAll(stack, collection)) {
             paths.push(`${collection}/${entity.id}`);
-            if (collection === COLLECTIONS.DataSchema) for (const record of await listAll(stack, recordsOf(entity.id))) paths.push(`${recordsOf(entity.id)}/${record.id}`);
+            if (collection === COLLECTIONS.DataSchema)
+                for (const record of await listAll(stack, recordsOf(entity.id)))
+                    paths.push(`${recordsOf(entity.id)}/${record.id}`);
         }
     }
     return paths.sort();
@@ -108,7 +114,13 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
                     log: (line) => {
                         if (/ (\/api\/v2\/|\/oauth\/token )/.test(line)) onRequestAnswered();
                     },
-                    clients: [{ clientId: `limited-${fixture.kind}`, clientSecret: LIMITED_CLIENT_SECRET, scopes: ALL_SCOPES.filter((s) => s !== fixture.writeScope) }],
+                    clients: [
+                        {
+                            clientId: `limited-${fixture.kind}`,
+                            clientSecret: LIMITED_CLIENT_SECRET,
+                            scopes: ALL_SCOPES.filter((s) => s !== fixture.writeScope),
+                        },
+                    ],
                 },
                 config: FAST_CLIENT,
                 startHost: options.host === "inProcess" ? startInProcessHost : undefined,
@@ -129,9 +141,17 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
             );
             const state = resources();
             assert.equal(state.length, declared, `${label}: the state holds every declared resource`);
-            assert.deepEqual(state.filter((r) => !r.id).map((r) => r.urn), [], `${label}: every resource has an id`);
+            assert.deepEqual(
+                state.filter((r) => !r.id).map((r) => r.urn),
+                [],
+                `${label}: every resource has an id`,
+            );
             const held = state.flatMap(platformPaths).sort();
-            assert.deepEqual(await platformInventory(stack), held, `${label}: the platform holds exactly the stack's objects (none lost, none duplicated)`);
+            assert.deepEqual(
+                await platformInventory(stack),
+                held,
+                `${label}: the platform holds exactly the stack's objects (none lost, none duplicated)`,
+            );
         }
 
         for (const fault of cases) {
@@ -149,7 +169,10 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
                         assert.ok(stable, "the stable resource is in the state");
                         return fixture.stablePath(stable.id, stable.outputs);
                     },
-                    rotatingPaths: () => resources().filter((r) => kindOf(r) === fixture.kind && !isStable(r)).flatMap(platformPaths),
+                    rotatingPaths: () =>
+                        resources()
+                            .filter((r) => kindOf(r) === fixture.kind && !isStable(r))
+                            .flatMap(platformPaths),
                 };
                 await runCase(fault, ctx, () => {
                     for (const key of Object.keys(config)) delete config[key];
@@ -189,8 +212,16 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
 
             if (fault.converge === "refresh+up") {
                 const refreshed = await stack.engine.refresh();
-                assert.deepEqual(refreshed.filter((s) => s.error).map((s) => s.error), [], "the refresh succeeds");
-                assert.deepEqual(refreshed.filter((s) => s.op === "delete").map((s) => s.urn), [], "the refresh drops nothing that exists");
+                assert.deepEqual(
+                    refreshed.filter((s) => s.error).map((s) => s.error),
+                    [],
+                    "the refresh succeeds",
+                );
+                assert.deepEqual(
+                    refreshed.filter((s) => s.op === "delete").map((s) => s.urn),
+                    [],
+                    "the refresh drops nothing that exists",
+                );
             }
             stack.emulator.setFaults(NO_FAULTS);
             try {

@@ -28,7 +28,11 @@ function providerError(err: unknown, allowInitFailure: boolean): ProviderCallErr
     const message = typeof e?.message === "string" ? e.message : String(err);
     if (allowInitFailure && typeof e.id === "string" && e.id !== "") {
         const reasons = Array.isArray(e.reasons) ? e.reasons.map(String) : [];
-        return new ProviderCallError(message, UNKNOWN, { id: e.id, properties: crossBoundary((e.properties ?? {}) as PropertyMap), reasons });
+        return new ProviderCallError(message, UNKNOWN, {
+            id: e.id,
+            properties: crossBoundary((e.properties ?? {}) as PropertyMap),
+            reasons,
+        });
     }
     return new ProviderCallError(message, UNKNOWN);
 }
@@ -46,9 +50,12 @@ export async function startInProcessHost(options: ProviderHostOptions): Promise<
         let loaded = cache.get(source);
         if (loaded === undefined) {
             loaded = (async () => {
-                const module = requireFromString(source, path.join(options.cwd, "__provider.js")) as { handler(): dynamic.ResourceProvider };
+                const module = requireFromString(source, path.join(options.cwd, "__provider.js")) as {
+                    handler(): dynamic.ResourceProvider;
+                };
                 const provider = module.handler();
-                if (provider.configure) await provider.configure({ config: new DynamicConfig(config as Record<string, string>, project) });
+                if (provider.configure)
+                    await provider.configure({ config: new DynamicConfig(config as Record<string, string>, project) });
                 return provider;
             })();
             cache.set(source, loaded);
@@ -65,7 +72,11 @@ export async function startInProcessHost(options: ProviderHostOptions): Promise<
 
     const client: ResourceProviderClient = {
         async configure(args) {
-            config = Object.fromEntries(Object.entries(args).filter(([k]) => k !== PROVIDER_KEY).map(([k, v]) => [k, unwrapSecret(v)]));
+            config = Object.fromEntries(
+                Object.entries(args)
+                    .filter(([k]) => k !== PROVIDER_KEY)
+                    .map(([k, v]) => [k, unwrapSecret(v)]),
+            );
             return { acceptSecrets: false };
         },
         check: (_urn, olds, news) =>
@@ -74,22 +85,39 @@ export async function startInProcessHost(options: ProviderHostOptions): Promise<
                 const provider = await providerFor(n);
                 const result = provider.check ? await provider.check(o, n) : { inputs: n, failures: [] };
                 const inputs = { ...(result.inputs ?? n), [PROVIDER_KEY]: n[PROVIDER_KEY] };
-                return { inputs: crossBoundary(inputs), failures: (result.failures ?? []).map((f) => ({ property: f.property, reason: f.reason })) };
+                return {
+                    inputs: crossBoundary(inputs),
+                    failures: (result.failures ?? []).map((f) => ({ property: f.property, reason: f.reason })),
+                };
             }),
         diff: (_urn, id, olds, news) =>
             call(async () => {
                 const [o, n] = [crossBoundary(olds), crossBoundary(news)];
                 const provider = await providerFor(n);
-                if (!provider.diff) return { changes: "unknown" as const, replaces: [], stables: [], deleteBeforeReplace: false };
+                if (!provider.diff)
+                    return { changes: "unknown" as const, replaces: [], stables: [], deleteBeforeReplace: false };
                 const result = await provider.diff(id, o, n);
-                const changes = result.changes === true ? ("some" as const) : result.changes === false ? ("none" as const) : ("unknown" as const);
-                return { changes, replaces: result.replaces ?? [], stables: result.stables ?? [], deleteBeforeReplace: result.deleteBeforeReplace ?? false };
+                const changes =
+                    result.changes === true
+                        ? ("some" as const)
+                        : result.changes === false
+                          ? ("none" as const)
+                          : ("unknown" as const);
+                return {
+                    changes,
+                    replaces: result.replaces ?? [],
+                    stables: result.stables ?? [],
+                    deleteBeforeReplace: result.deleteBeforeReplace ?? false,
+                };
             }),
         create: (_urn, properties) =>
             call(async () => {
                 const props = crossBoundary(properties);
                 const result = await (await providerFor(props)).create(props);
-                return { id: result.id, properties: crossBoundary({ ...(result.outs ?? {}), [PROVIDER_KEY]: props[PROVIDER_KEY] }) };
+                return {
+                    id: result.id,
+                    properties: crossBoundary({ ...(result.outs ?? {}), [PROVIDER_KEY]: props[PROVIDER_KEY] }),
+                };
             }, true),
         read: (_urn, id, properties) =>
             call(async () => {
@@ -98,7 +126,13 @@ export async function startInProcessHost(options: ProviderHostOptions): Promise<
                 if (!provider.read) return { id, properties: props };
                 const result = await provider.read(id, props);
                 const outs = crossBoundary({ ...(result.props ?? {}), [PROVIDER_KEY]: props[PROVIDER_KEY] });
-                return { id: result.id ?? "", properties: outs, ...(result.inputs ? { inputs: crossBoundary({ ...result.inputs, [PROVIDER_KEY]: props[PROVIDER_KEY] }) } : {}) };
+                return {
+                    id: result.id ?? "",
+                    properties: outs,
+                    ...(result.inputs
+                        ? { inputs: crossBoundary({ ...result.inputs, [PROVIDER_KEY]: props[PROVIDER_KEY] }) }
+                        : {}),
+                };
             }),
         update: (_urn, id, olds, news) =>
             call(async () => {

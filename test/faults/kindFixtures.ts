@@ -25,7 +25,11 @@ const STREAMS = "/api/v2/eventstreams";
 const STRATEGIES = "/api/v2/routing/strategies";
 const SCHEMAS = "/api/v2/data/schemas";
 
-const policyArgs = (retentionDays: number): genesys.RecordingPolicyArgs => ({ mediaTypes: ["audio"], quality: "standard", retentionDays });
+const policyArgs = (retentionDays: number): genesys.RecordingPolicyArgs => ({
+    mediaTypes: ["audio"],
+    quality: "standard",
+    retentionDays,
+});
 const targetArgs = (retentionDays: number): genesys.StorageTargetArgs => ({
     bucket: "acme-recordings",
     region: "eu-west-1",
@@ -54,7 +58,10 @@ const strategyArgs = (evaluationTimeoutMs: number): genesys.FailoverStrategyArgs
 });
 const emailField: genesys.DataField = { name: "email", type: "string", required: true };
 /** Adding fields updates a schema in place; each revision adds one. */
-const schemaFields = (rev: number): genesys.DataField[] => [emailField, ...Array.from({ length: rev }, (_, i) => ({ name: `n${i + 1}`, type: "integer" as const }))];
+const schemaFields = (rev: number): genesys.DataField[] => [
+    emailField,
+    ...Array.from({ length: rev }, (_, i) => ({ name: `n${i + 1}`, type: "integer" as const })),
+];
 const email = (who: string) => ({ email: `${who}@example.com` });
 
 export const KIND_FIXTURES: Record<string, KindFixture> = {
@@ -142,7 +149,10 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
         declare(gen, rev) {
             const schema = new genesys.DataSchema("tickets", { fields: [emailField] });
             // Keys differ per generation: the rotating sets share the schema, and a new one is created before the old one is deleted.
-            new genesys.DataRecordSet(`set-g${gen}`, { schema, records: [1, 2].map((n) => ({ key: `g${gen}-${n}`, data: email(`g${gen}-${n}`) })) });
+            new genesys.DataRecordSet(`set-g${gen}`, {
+                schema,
+                records: [1, 2].map((n) => ({ key: `g${gen}-${n}`, data: email(`g${gen}-${n}`) })),
+            });
             new genesys.DataRecordSet("set-stable", {
                 schema,
                 records: [

@@ -90,7 +90,10 @@ describe("Engine over the real dynamic-provider host", () => {
         assert.deepEqual(mutations(calls), ["create:a", "delete:a"]);
         assert.equal(calls.find((c) => c.op === "delete")?.id, created.id);
         // The replacement re-runs Check with no olds.
-        assert.deepEqual(calls.filter((c) => c.op === "check").map((c) => Object.keys(c.olds as PropertyMap).length > 0), [true, false]);
+        assert.deepEqual(
+            calls.filter((c) => c.op === "check").map((c) => Object.keys(c.olds as PropertyMap).length > 0),
+            [true, false],
+        );
         assert.equal(engine.resources()[0].id, replace.id);
     });
 
@@ -112,13 +115,18 @@ describe("Engine over the real dynamic-provider host", () => {
     });
 
     it("marks additionalSecretOutputs secret", async () => {
-        const [step] = await engine.up([echo("s", { password: makeSecret("pw") }, { additionalSecretOutputs: ["passwordDigest"] })]);
+        const [step] = await engine.up([
+            echo("s", { password: makeSecret("pw") }, { additionalSecretOutputs: ["passwordDigest"] }),
+        ]);
         assert.deepEqual(secretKeys(step.outputs), ["password", "passwordDigest"]);
     });
 
     it("reports check failures with property paths and creates nothing", async () => {
         const steps = await engine.up([echo("bad", { settings: { retentionDays: -1 } })]);
-        assert.deepEqual(steps[0].failures.map((f) => f.property), ["settings.retentionDays"]);
+        assert.deepEqual(
+            steps[0].failures.map((f) => f.property),
+            ["settings.retentionDays"],
+        );
         assert.match(steps[0].error ?? "", /settings\.retentionDays/);
         assert.deepEqual(engine.resources(), []);
     });
@@ -126,7 +134,10 @@ describe("Engine over the real dynamic-provider host", () => {
     it("records a partially created resource so it is tracked", async () => {
         const steps = await engine.up([echo("half", { failInit: true })]);
         assert.match(steps[0].error ?? "", /failed to initialise/);
-        assert.deepEqual(engine.resources().map((r) => r.id), ["partial-half"]);
+        assert.deepEqual(
+            engine.resources().map((r) => r.id),
+            ["partial-half"],
+        );
     });
 
     it("deletes resources no longer desired in reverse dependency order, and destroys the rest", async () => {

@@ -18,13 +18,7 @@ import {
     type CheckFailure,
     type ResourceProviderClient,
 } from "./providerProtocol";
-import {
-    annotateSecrets,
-    containsUnknowns,
-    markSecretOutputs,
-    stripSecrets,
-    type PropertyMap,
-} from "./secrets";
+import { annotateSecrets, containsUnknowns, markSecretOutputs, stripSecrets, type PropertyMap } from "./secrets";
 import { simulatedProvider, type SimulateFn } from "./simulatedResources";
 
 export interface DesiredResource {
@@ -185,19 +179,32 @@ export class Engine {
                 this.state.delete(old.urn);
                 return { ...base, op: "delete", id: old.id, outputs: {}, durationMs: performance.now() - started };
             }
-            const outputs = markSecretOutputs(annotateSecrets(read.properties, old.outputs), old.additionalSecretOutputs);
+            const outputs = markSecretOutputs(
+                annotateSecrets(read.properties, old.outputs),
+                old.additionalSecretOutputs,
+            );
             const inputs = read.inputs ? annotateSecrets(read.inputs, old.inputs) : old.inputs;
             this.state.set(old.urn, { ...old, id: read.id, outputs, inputs });
             return { ...base, op: "read", id: read.id, outputs, durationMs: performance.now() - started };
         } catch (err) {
-            return { ...base, op: "read", id: old.id, outputs: old.outputs, ...errorOf(err), durationMs: performance.now() - started };
+            return {
+                ...base,
+                op: "read",
+                id: old.id,
+                outputs: old.outputs,
+                ...errorOf(err),
+                durationMs: performance.now() - started,
+            };
         }
     }
 }
 
 export class ProviderSession {
     private host?: Promise<ProviderHost>;
-    private readonly providers = new Map<string, Promise<{ provider: ResourceProviderClient; acceptSecrets: boolean }>>();
+    private readonly providers = new Map<
+        string,
+        Promise<{ provider: ResourceProviderClient; acceptSecrets: boolean }>
+    >();
 
     constructor(
         private readonly options: EngineOptions,
@@ -267,15 +274,17 @@ export class Deployment {
         this.registered.add(urn);
         return this.limit(async () => {
             const started = performance.now();
-            const step = await this.step({ ...desired, urn }).catch((err): Omit<StepResult, "durationMs"> => ({
-                urn,
-                type: desired.type,
-                op: this.state.has(urn) ? "update" : "create",
-                id: this.state.get(urn)?.id ?? "",
-                outputs: {},
-                failures: [],
-                ...errorOf(err),
-            }));
+            const step = await this.step({ ...desired, urn }).catch(
+                (err): Omit<StepResult, "durationMs"> => ({
+                    urn,
+                    type: desired.type,
+                    op: this.state.has(urn) ? "update" : "create",
+                    id: this.state.get(urn)?.id ?? "",
+                    outputs: {},
+                    failures: [],
+                    ...errorOf(err),
+                }),
+            );
             if (step.error !== undefined) {
                 this.failed = true;
             }
@@ -363,13 +372,19 @@ export class Deployment {
         }
 
         const diff = await provider.diff(urn, old.id, send(old.outputs), send(checked.inputs), send(old.inputs));
-        const changed =
-            diff.changes === "unknown" ? !deepEqual(old.inputs, checked.inputs) : diff.changes === "some";
+        const changed = diff.changes === "unknown" ? !deepEqual(old.inputs, checked.inputs) : diff.changes === "some";
         if (diff.replaces.length > 0) {
             // Replacement recomputes defaults from scratch: Check again with no olds.
             const rechecked = await check({});
             if (rechecked.failures.length > 0) {
-                return { ...base, op: "replace", id: old.id, outputs: {}, failures: rechecked.failures, error: `resource ${urn} has check errors` };
+                return {
+                    ...base,
+                    op: "replace",
+                    id: old.id,
+                    outputs: {},
+                    failures: rechecked.failures,
+                    error: `resource ${urn} has check errors`,
+                };
             }
             const deleteBeforeReplace = desired.deleteBeforeReplace ?? diff.deleteBeforeReplace;
             const replaceInfo = { replaces: diff.replaces, deleteBeforeReplace, oldId: old.id };
@@ -424,7 +439,14 @@ export class Deployment {
 
     private async deleteOne(resource: ResourceState): Promise<StepResult> {
         const started = performance.now();
-        const base = { urn: resource.urn, type: resource.type, op: "delete" as const, id: resource.id, outputs: {}, failures: [] };
+        const base = {
+            urn: resource.urn,
+            type: resource.type,
+            op: "delete" as const,
+            id: resource.id,
+            outputs: {},
+            failures: [],
+        };
         if (this.preview) {
             return { ...base, durationMs: performance.now() - started };
         }

@@ -88,27 +88,41 @@ describe("runProgram (Pulumi program under mocks)", () => {
     it("previews with unknown outputs flowing into dependents, then a second up shows same (engine backend)", async () => {
         const engine = new Engine({ consumerDir: project.dir, config });
         const preview = await runProgram(program, { backend: { kind: "engine", engine }, preview: true });
-        assert.deepEqual(preview.steps.map((s) => s.op), ["create", "create", "create"]);
+        assert.deepEqual(
+            preview.steps.map((s) => s.op),
+            ["create", "create", "create"],
+        );
         const second = preview.registrations.find((r) => r.name === "second");
         assert.equal(second?.inputs.peerToken, unknownValue);
 
         const up = await runProgram(program, { backend: { kind: "engine", engine } });
-        assert.deepEqual(up.steps.map((s) => s.op), ["create", "create", "create"]);
+        assert.deepEqual(
+            up.steps.map((s) => s.op),
+            ["create", "create", "create"],
+        );
         assert.equal(isSecret(up.exports.digest), false);
 
         const again = await runProgram(program, { backend: { kind: "engine", engine }, preview: true });
-        assert.deepEqual(again.steps.map((s) => s.op), ["same", "same", "same"]);
+        assert.deepEqual(
+            again.steps.map((s) => s.op),
+            ["same", "same", "same"],
+        );
         assert.deepEqual(again.exports, up.exports);
     });
 
-    it("fails the run when a resource others depend on fails, instead of waiting for its outputs", { timeout: 30_000 }, async () => {
+    it("fails the run when a resource others depend on fails, instead of waiting for its outputs", {
+        timeout: 30_000,
+    }, async () => {
         const engine = new Engine({ consumerDir: project.dir, config });
         const failing = () => {
             const first = new Echo("first", { name: "" });
             const second = new Echo("second", { name: "second", peerToken: first.token });
             return { token: second.token };
         };
-        await assert.rejects(runProgram(failing, { backend: { kind: "engine", engine } }), /Echo first: .*check errors: name: name must be a non-empty string/);
+        await assert.rejects(
+            runProgram(failing, { backend: { kind: "engine", engine } }),
+            /Echo first: .*check errors: name: name must be a non-empty string/,
+        );
         assert.deepEqual(engine.resources(), [], "nothing was created");
     });
 });

@@ -111,7 +111,10 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
         stack,
         preview,
     );
-    pulumi.runtime.setAllConfig(programConfig(config), Object.keys(config).filter((k) => isSecret(config[k])));
+    pulumi.runtime.setAllConfig(
+        programConfig(config),
+        Object.keys(config).filter((k) => isSecret(config[k])),
+    );
 
     const registrations: Registration[] = [];
     const steps: StepResult[] = [];

@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createConsumerProject, type ConsumerProject } from "./consumerProject";
-import {
-    echoProviderString,
-    echoResourceType,
-    installEchoProvider,
-    readEchoCalls,
-} from "./echoProviderFixture";
+import { echoProviderString, echoResourceType, installEchoProvider, readEchoCalls } from "./echoProviderFixture";
 import { startProviderHost, type ProviderHost } from "./providerHost";
 import { ProviderCallError, makeUrn } from "./providerProtocol";
 import { makeSecret, unknownValue } from "./secrets";
@@ -42,11 +37,15 @@ describe("providerHost (real dynamic-provider host)", () => {
     });
 
     it("returns check failures with their property paths", async () => {
-        const result = await host.check(urn("bad"), {}, {
-            __provider: echoProviderString,
-            name: "",
-            settings: { retentionDays: -1 },
-        });
+        const result = await host.check(
+            urn("bad"),
+            {},
+            {
+                __provider: echoProviderString,
+                name: "",
+                settings: { retentionDays: -1 },
+            },
+        );
         assert.deepEqual(
             result.failures.map((f) => f.property),
             ["name", "settings.retentionDays"],
@@ -55,7 +54,9 @@ describe("providerHost (real dynamic-provider host)", () => {
 
     it("passes the unknown sentinel through to check", async () => {
         await host.check(urn("pending"), {}, { __provider: echoProviderString, name: unknownValue });
-        const last = readEchoCalls(project).filter((c) => c.op === "check").pop();
+        const last = readEchoCalls(project)
+            .filter((c) => c.op === "check")
+            .pop();
         assert.deepEqual(last?.news, { __provider: echoProviderString, name: unknownValue });
     });
 
@@ -69,18 +70,32 @@ describe("providerHost (real dynamic-provider host)", () => {
         assert.equal(read.id, created.id);
         assert.equal(read.properties.observed, true);
 
-        const diff = await host.diff(urn("rt"), created.id, created.properties, { ...created.properties, name: "rt2" }, {});
+        const diff = await host.diff(
+            urn("rt"),
+            created.id,
+            created.properties,
+            { ...created.properties, name: "rt2" },
+            {},
+        );
         assert.deepEqual({ changes: diff.changes, replaces: diff.replaces }, { changes: "some", replaces: [] });
 
-        const updated = await host.update(urn("rt"), created.id, created.properties, {
-            __provider: echoProviderString,
-            name: "rt2",
-        }, {});
+        const updated = await host.update(
+            urn("rt"),
+            created.id,
+            created.properties,
+            {
+                __provider: echoProviderString,
+                name: "rt2",
+            },
+            {},
+        );
         assert.equal(updated.name, "rt2");
         assert.equal(updated.token, created.properties.token);
 
         await host.delete(urn("rt"), created.id, updated, {});
-        const deleted = readEchoCalls(project).filter((c) => c.op === "delete").pop();
+        const deleted = readEchoCalls(project)
+            .filter((c) => c.op === "delete")
+            .pop();
         assert.equal(deleted?.id, created.id);
     });
 
@@ -90,7 +105,11 @@ describe("providerHost (real dynamic-provider host)", () => {
             (err: unknown) => {
                 assert.ok(err instanceof ProviderCallError);
                 assert.equal(err.message, "created but failed to initialise");
-                assert.deepEqual(err.initFailure, { id: "partial-half", properties: { name: "half" }, reasons: ["not ready"] });
+                assert.deepEqual(err.initFailure, {
+                    id: "partial-half",
+                    properties: { name: "half" },
+                    reasons: ["not ready"],
+                });
                 return true;
             },
         );

@@ -119,10 +119,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
             const req = new provproto.CreateRequest();
             setTarget(req, urn);
             req.setProperties(Struct.fromJavaScript(toStructInput(properties)));
-            const resp = await call<provproto.CreateRequest, provproto.CreateResponse>(
-                client.create.bind(client),
-                req,
-            );
+            const resp = await call<provproto.CreateRequest, provproto.CreateResponse>(client.create.bind(client), req);
             return { id: resp.getId(), properties: (resp.getProperties()?.toJavaScript() ?? {}) as PropertyMap };
         },
 
@@ -148,10 +145,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
             req.setOlds(Struct.fromJavaScript(toStructInput(olds)));
             req.setNews(Struct.fromJavaScript(toStructInput(news)));
             req.setOldInputs(Struct.fromJavaScript(toStructInput(oldInputs)));
-            const resp = await call<provproto.UpdateRequest, provproto.UpdateResponse>(
-                client.update.bind(client),
-                req,
-            );
+            const resp = await call<provproto.UpdateRequest, provproto.UpdateResponse>(client.update.bind(client), req);
             return (resp.getProperties()?.toJavaScript() ?? {}) as PropertyMap;
         },
 

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { annotateSecrets, isSecret, makeSecret, secretKeys, stripSecrets, unknownValue, containsUnknowns } from "./secrets";
+import {
+    annotateSecrets,
+    isSecret,
+    makeSecret,
+    secretKeys,
+    stripSecrets,
+    unknownValue,
+    containsUnknowns,
+} from "./secrets";
 
 describe("secrets (engine secret handling)", () => {
     it("annotateSecrets re-marks only outputs whose same-named input was secret", () => {

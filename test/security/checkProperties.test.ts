@@ -19,7 +19,9 @@ const SECRET_INPUTS = ["secret", "secretAccessKey"];
 
 /** The input a failure's property path starts in (keys may themselves hold "." or "["; the longest match wins). */
 function rootIn(property: string, roots: Iterable<string>): string | undefined {
-    const matches = [...roots].filter((root) => property === root || property.startsWith(`${root}.`) || property.startsWith(`${root}[`));
+    const matches = [...roots].filter(
+        (root) => property === root || property.startsWith(`${root}.`) || property.startsWith(`${root}[`),
+    );
     return matches.sort((a, b) => b.length - a.length)[0];
 }
 
@@ -39,7 +41,8 @@ function assertWellFormed(kase: KindCase, input: Props, failures: unknown): void
         assert.ok(reason.length <= 1500, `a reason stays readable (${reason.length} characters)`);
         for (const key of SECRET_INPUTS) {
             const secret = input[key];
-            if (typeof secret === "string" && secret.length >= 8) assert.ok(!reason.includes(secret), `the reason does not quote ${key}`);
+            if (typeof secret === "string" && secret.length >= 8)
+                assert.ok(!reason.includes(secret), `the reason does not quote ${key}`);
         }
     }
 }
@@ -54,7 +57,8 @@ describe("check on generated inputs: never throws, names every failure, agrees w
         const token = await tokenFor(emulator.url);
         // fetch reuses kept-alive sockets the server may have just closed while the properties ran; such a request
         // never reached the emulator, so it is sent once more.
-        send = (method, path, body) => call(emulator.url, token, method, path, body).catch(() => call(emulator.url, token, method, path, body));
+        send = (method, path, body) =>
+            call(emulator.url, token, method, path, body).catch(() => call(emulator.url, token, method, path, body));
     });
     after(async () => {
         await emulator.stop();
@@ -81,16 +85,26 @@ describe("check on generated inputs: never throws, names every failure, agrees w
                     const keys = Object.keys(valid).filter((key) => kase.inputKeys.includes(key));
                     const broken = keys.filter((_, i) => (mask >> i) & 1);
                     fc.pre(broken.length > 0);
-                    const input = { ...valid, ...Object.fromEntries(broken.map((key) => [key, wrongType(valid[key])])) };
+                    const input = {
+                        ...valid,
+                        ...Object.fromEntries(broken.map((key) => [key, wrongType(valid[key])])),
+                    };
                     const { failures } = await kase.provider.check({}, input);
                     assertWellFormed(kase, input, failures);
                     const named = new Set(failures.map((f) => rootIn(f.property, kase.inputKeys)));
-                    assert.deepEqual(broken.filter((key) => !named.has(key)), [], "every broken input is reported");
+                    assert.deepEqual(
+                        broken.filter((key) => !named.has(key)),
+                        [],
+                        "every broken input is reported",
+                    );
                 }),
                 { numRuns: BROKEN_RUNS },
             );
 
-            assert.ok(accepted.length >= PLATFORM_CASES / 2, `enough accepted inputs to compare with the platform (${accepted.length})`);
+            assert.ok(
+                accepted.length >= PLATFORM_CASES / 2,
+                `enough accepted inputs to compare with the platform (${accepted.length})`,
+            );
             const refusedByPlatform: string[] = [];
             let requests = 0;
             for (let i = 0; i < accepted.length; i += 20) {
@@ -99,11 +113,16 @@ describe("check on generated inputs: never throws, names every failure, agrees w
                 responses.forEach((list, j) => {
                     requests += list.length;
                     const refusal = list.find((r) => r.status >= 300);
-                    if (refusal) refusedByPlatform.push(`${JSON.stringify(chunk[j]).slice(0, 400)} → ${refusal.status} ${JSON.stringify(refusal.body).slice(0, 300)}`);
+                    if (refusal)
+                        refusedByPlatform.push(
+                            `${JSON.stringify(chunk[j]).slice(0, 400)} → ${refusal.status} ${JSON.stringify(refusal.body).slice(0, 300)}`,
+                        );
                 });
             }
             assert.deepEqual(refusedByPlatform, [], "the platform accepts whatever check accepts");
-            figures.push(`${kase.kind} ${RUNS + BROKEN_RUNS} inputs (${refused} refused), ${accepted.length} accepted sent in ${requests} requests`);
+            figures.push(
+                `${kase.kind} ${RUNS + BROKEN_RUNS} inputs (${refused} refused), ${accepted.length} accepted sent in ${requests} requests`,
+            );
         });
     }
 });

@@ -18,8 +18,31 @@ export function nested(depth: number): unknown {
 export const junk: fc.Arbitrary<unknown> = fc.oneof(
     { weight: 6, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     { weight: 3, arbitrary: fc.constant(UNKNOWN) },
-    { weight: 1, arbitrary: fc.constantFrom(null, "", " ", -1, 0, 1.5, 1e308, "../..", "%2e%2e", "a\r\nb", "javascript:alert(1)", "https://user:pass@example.com/") },
-    { weight: 1, arbitrary: fc.constantFrom(JSON.parse('{"__proto__": {"polluted": true}}'), JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'), { prototype: 1 }) },
+    {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+            null,
+            "",
+            " ",
+            -1,
+            0,
+            1.5,
+            1e308,
+            "../..",
+            "%2e%2e",
+            "a\r\nb",
+            "javascript:alert(1)",
+            "https://user:pass@example.com/",
+        ),
+    },
+    {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+            JSON.parse('{"__proto__": {"polluted": true}}'),
+            JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+            { prototype: 1 },
+        ),
+    },
     { weight: 1, arbitrary: fc.constant(nested(80)) },
     { weight: 1, arbitrary: fc.array(fc.constant(UNKNOWN), { maxLength: 3 }) },
 );
@@ -35,7 +58,11 @@ export const mutation: fc.Arbitrary<Mutation> = fc.record({
 
 function pathsOf(value: unknown, path: Path = []): Path[] {
     if (Array.isArray(value)) return value.flatMap((item, i) => [[...path, i], ...pathsOf(item, [...path, i])]);
-    if (value !== null && typeof value === "object") return Object.keys(value).flatMap((key) => [[...path, key], ...pathsOf((value as Record<string, unknown>)[key], [...path, key])]);
+    if (value !== null && typeof value === "object")
+        return Object.keys(value).flatMap((key) => [
+            [...path, key],
+            ...pathsOf((value as Record<string, unknown>)[key], [...path, key]),
+        ]);
     return [];
 }
 
@@ -53,8 +80,15 @@ export function mutate(input: Record<string, unknown>, mutations: readonly Mutat
         const value = structuredClone(shared);
         const paths = pathsOf(root);
         if (op === "add") {
-            const containers = [[], ...paths].filter((p) => containerAt(root, p) !== undefined && !Array.isArray(containerAt(root, p)));
-            Object.defineProperty(containerAt(root, containers[pick % containers.length]), key, { value, enumerable: true, writable: true, configurable: true });
+            const containers = [[], ...paths].filter(
+                (p) => containerAt(root, p) !== undefined && !Array.isArray(containerAt(root, p)),
+            );
+            Object.defineProperty(containerAt(root, containers[pick % containers.length]), key, {
+                value,
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
             continue;
         }
         if (paths.length === 0) continue;

@@ -50,7 +50,18 @@ const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/);
 const recordingPolicy: KindCase = {
     kind: "RecordingPolicy",
     provider: recordingPolicyProvider,
-    inputKeys: ["name", "description", "enabled", "mediaTypes", "quality", "retentionDays", "maxDurationHours", "storageTargetId", "storageTargetRetentionDays", "webhookUrls"],
+    inputKeys: [
+        "name",
+        "description",
+        "enabled",
+        "mediaTypes",
+        "quality",
+        "retentionDays",
+        "maxDurationHours",
+        "storageTargetId",
+        "storageTargetRetentionDays",
+        "webhookUrls",
+    ],
     valid: inputs({
         __resourceName: resourceName,
         name,
@@ -63,7 +74,9 @@ const recordingPolicy: KindCase = {
         storageTargetId: optional(id),
         webhookUrls: optional(fc.uniqueArray(httpsUrl, { maxLength: 3 })),
     }),
-    toPlatform: async (checked, send) => [await send("POST", "/api/v2/recording/policies", json(recordingPolicyBody(checked as never)))],
+    toPlatform: async (checked, send) => [
+        await send("POST", "/api/v2/recording/policies", json(recordingPolicyBody(checked as never))),
+    ],
 };
 
 const bucket = fc.stringMatching(/^[a-z0-9][a-z0-9-]{2,20}[a-z0-9]$/);
@@ -73,7 +86,20 @@ const roleArn = fc.stringMatching(/^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_-]
 const storageTarget: KindCase = {
     kind: "StorageTarget",
     provider: storageTargetProvider,
-    inputKeys: ["name", "bucket", "region", "serverSideEncryption", "kmsKeyId", "pathPrefix", "retentionDays", "enabled", "roleArn", "accessKeyId", "secretAccessKey", "verifyBucket"],
+    inputKeys: [
+        "name",
+        "bucket",
+        "region",
+        "serverSideEncryption",
+        "kmsKeyId",
+        "pathPrefix",
+        "retentionDays",
+        "enabled",
+        "roleArn",
+        "accessKeyId",
+        "secretAccessKey",
+        "verifyBucket",
+    ],
     valid: fc
         .tuple(
             inputs({
@@ -88,15 +114,31 @@ const storageTarget: KindCase = {
             }),
             fc.oneof(
                 fc.record({ serverSideEncryption: fc.constant("AES256") }),
-                fc.record({ serverSideEncryption: fc.constant("aws:kms"), kmsKeyId: fc.constantFrom("alias/recordings", "mrk-0123456789abcdef0123456789abcdef", "1234abcd-12ab-34cd-56ef-1234567890ab") }),
+                fc.record({
+                    serverSideEncryption: fc.constant("aws:kms"),
+                    kmsKeyId: fc.constantFrom(
+                        "alias/recordings",
+                        "mrk-0123456789abcdef0123456789abcdef",
+                        "1234abcd-12ab-34cd-56ef-1234567890ab",
+                    ),
+                }),
             ),
             fc.oneof(
                 fc.record({ roleArn }),
-                fc.record({ accessKeyId: fc.stringMatching(/^AKIA[A-Z0-9]{16}$/), secretAccessKey: fc.stringMatching(/^[A-Za-z0-9/+=]{40}$/) }),
+                fc.record({
+                    accessKeyId: fc.stringMatching(/^AKIA[A-Z0-9]{16}$/),
+                    secretAccessKey: fc.stringMatching(/^[A-Za-z0-9/+=]{40}$/),
+                }),
             ),
         )
         .map(([base, encryption, credentials]) => ({ ...base, ...encryption, ...credentials })),
-    toPlatform: async (checked, send) => [await send("PUT", `/api/v2/recording/storage/targets/${randomUUID()}`, json(storageTargetBody(checked as never)))],
+    toPlatform: async (checked, send) => [
+        await send(
+            "PUT",
+            `/api/v2/recording/storage/targets/${randomUUID()}`,
+            json(storageTargetBody(checked as never)),
+        ),
+    ],
 };
 
 const eventPart = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
@@ -109,12 +151,20 @@ const webhook: KindCase = {
         name,
         targetUrl: httpsUrl,
         events: fc.uniqueArray(
-            fc.tuple(fc.array(eventPart, { minLength: 3, maxLength: 4 }), fc.constantFrom(".", ":")).map(([parts, separator]) => parts.join(separator)),
+            fc
+                .tuple(fc.array(eventPart, { minLength: 3, maxLength: 4 }), fc.constantFrom(".", ":"))
+                .map(([parts, separator]) => parts.join(separator)),
             { minLength: 1, maxLength: 4, selector: (event) => event.replace(/:/g, ".") },
         ),
         enabled: optional(fc.boolean()),
         secret: optional(fc.string({ minLength: 16, maxLength: 64 })),
-        headers: optional(fc.dictionary(fc.stringMatching(/^X-[A-Za-z0-9-]{1,12}$/), fc.string({ maxLength: 30 }).filter((v) => !/[\r\n\0]/.test(v)), { maxKeys: 3 })),
+        headers: optional(
+            fc.dictionary(
+                fc.stringMatching(/^X-[A-Za-z0-9-]{1,12}$/),
+                fc.string({ maxLength: 30 }).filter((v) => !/[\r\n\0]/.test(v)),
+                { maxKeys: 3 },
+            ),
+        ),
         format: optional(fc.constant("application/json")),
     }).filter((value) => {
         // Header names ignore case: a case-only repeat is a mistake `check` reports, not a valid input.
@@ -140,13 +190,21 @@ const failoverStrategy: KindCase = {
                 fc.tuple(
                     fc.constant(ids),
                     fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: ids.length, maxLength: ids.length }),
-                    fc.array(fc.record({ weight: fc.integer({ min: 0, max: 100 }), failoverTrigger: fc.constantFrom("health_degraded", "latency_exceeded") }), {
-                        minLength: ids.length,
-                        maxLength: ids.length,
-                    }),
+                    fc.array(
+                        fc.record({
+                            weight: fc.integer({ min: 0, max: 100 }),
+                            failoverTrigger: fc.constantFrom("health_degraded", "latency_exceeded"),
+                        }),
+                        {
+                            minLength: ids.length,
+                            maxLength: ids.length,
+                        },
+                    ),
                 ),
             )
-            .map(([ids, priorities, rest]) => ids.map((regionId, i) => ({ regionId, priority: priorities[i], ...rest[i] }))),
+            .map(([ids, priorities, rest]) =>
+                ids.map((regionId, i) => ({ regionId, priority: priorities[i], ...rest[i] })),
+            ),
         evaluationTimeoutMs: optional(fc.integer({ min: 1, max: 30000 })),
         maxSyncIntervalSeconds: optional(fc.integer({ min: 1, max: 86400 })),
     }),
@@ -162,7 +220,17 @@ const HOUR_MS = 3_600_000;
 const eventStream: KindCase = {
     kind: "EventStream",
     provider: eventStreamProvider,
-    inputKeys: ["name", "description", "enabled", "topics", "retentionDays", "eventBusArn", "roleArn", "region", "replay"],
+    inputKeys: [
+        "name",
+        "description",
+        "enabled",
+        "topics",
+        "retentionDays",
+        "eventBusArn",
+        "roleArn",
+        "region",
+        "replay",
+    ],
     valid: fc
         .record({
             base: inputs({
@@ -170,7 +238,10 @@ const eventStream: KindCase = {
                 name,
                 description: optional(fc.string({ maxLength: 60 })),
                 enabled: optional(fc.boolean()),
-                topics: fc.uniqueArray(fc.stringMatching(/^genesys\.[a-z0-9-]{1,10}(\.[a-z0-9-]{1,10}){0,2}$/), { minLength: 1, maxLength: 3 }),
+                topics: fc.uniqueArray(fc.stringMatching(/^genesys\.[a-z0-9-]{1,10}(\.[a-z0-9-]{1,10}){0,2}$/), {
+                    minLength: 1,
+                    maxLength: 3,
+                }),
                 roleArn,
             }),
             retentionDays: fc.integer({ min: 1, max: 90 }),
@@ -190,10 +261,15 @@ const eventStream: KindCase = {
                 replay:
                     replayHoursAgo === undefined || replayHoursAgo >= (retentionDays - 1) * 24
                         ? undefined
-                        : { startDate: new Date(Date.now() - (replayHoursAgo + 1) * HOUR_MS).toISOString(), sequenceIndexTrigger: trigger },
+                        : {
+                              startDate: new Date(Date.now() - (replayHoursAgo + 1) * HOUR_MS).toISOString(),
+                              sequenceIndexTrigger: trigger,
+                          },
             }),
         ),
-    toPlatform: async (checked, send) => [await send("POST", "/api/v2/eventstreams", json(eventStreamBody(checked as never)))],
+    toPlatform: async (checked, send) => [
+        await send("POST", "/api/v2/eventstreams", json(eventStreamBody(checked as never))),
+    ],
 };
 
 const fieldName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/);
@@ -210,9 +286,15 @@ const fields: fc.Arbitrary<DataField[]> = fc
                         name: fc.constant(fieldNameValue),
                         type: fc.constant(type),
                         required: optional(fc.boolean()),
-                        pattern: type === "string" ? optional(fc.constantFrom("^[a-z]*$", "^\\d{2,4}$", "x", "^.+@.+$")) : fc.constant(undefined),
+                        pattern:
+                            type === "string"
+                                ? optional(fc.constantFrom("^[a-z]*$", "^\\d{2,4}$", "x", "^.+@.+$"))
+                                : fc.constant(undefined),
                         minLength: type === "string" || type === "array" ? optional(fc.nat(3)) : fc.constant(undefined),
-                        maxLength: type === "string" || type === "array" ? optional(fc.integer({ min: 3, max: 12 })) : fc.constant(undefined),
+                        maxLength:
+                            type === "string" || type === "array"
+                                ? optional(fc.integer({ min: 3, max: 12 }))
+                                : fc.constant(undefined),
                     }),
                 ),
             ),
@@ -236,7 +318,12 @@ const rulesFor = (list: DataField[]) =>
 const smallJson = fc.jsonValue({ maxDepth: 2 });
 const VALUES_BY_TYPE: Record<string, fc.Arbitrary<unknown>> = {
     // Strings include lone surrogates and other odd code units: lengths must be counted alike on both sides.
-    string: fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: "binary", maxLength: 6 }), fc.stringMatching(/^[a-z]{0,6}$/), fc.stringMatching(/^\d{2,4}$/)),
+    string: fc.oneof(
+        fc.string({ maxLength: 10 }),
+        fc.string({ unit: "binary", maxLength: 6 }),
+        fc.stringMatching(/^[a-z]{0,6}$/),
+        fc.stringMatching(/^\d{2,4}$/),
+    ),
     integer: fc.integer(),
     number: fc.double({ noNaN: true, noDefaultInfinity: true }),
     boolean: fc.boolean(),
@@ -244,15 +331,25 @@ const VALUES_BY_TYPE: Record<string, fc.Arbitrary<unknown>> = {
     object: fc.dictionary(fieldName, smallJson, { maxKeys: 3 }),
 };
 const VALUES_FOR_FIELD = Object.fromEntries(
-    Object.entries(VALUES_BY_TYPE).map(([type, arbitrary]) => [type, optional(fc.oneof({ weight: 5, arbitrary }, { weight: 1, arbitrary: smallJson }))]),
+    Object.entries(VALUES_BY_TYPE).map(([type, arbitrary]) => [
+        type,
+        optional(fc.oneof({ weight: 5, arbitrary }, { weight: 1, arbitrary: smallJson })),
+    ]),
 );
 
 const dataFor = (list: DataField[]) =>
-    fc.tuple(...list.map((field) => VALUES_FOR_FIELD[field.type])).map((values) => values.map((value, i) => [list[i].name, value])).map((entries) => json(Object.fromEntries(entries)) as Props);
+    fc
+        .tuple(...list.map((field) => VALUES_FOR_FIELD[field.type]))
+        .map((values) => values.map((value, i) => [list[i].name, value]))
+        .map((entries) => json(Object.fromEntries(entries)) as Props);
 
 /** A schema the record(s) can be written to: created on the platform first, as the program's DataSchema would be. */
 async function createSchema(checked: Props, send: Send): Promise<{ status: number; body: unknown }> {
-    const body = dataSchemaBody({ name: `schema-${randomUUID()}`, fields: checked.fields as DataField[], rules: (checked.rules ?? []) as never });
+    const body = dataSchemaBody({
+        name: `schema-${randomUUID()}`,
+        fields: checked.fields as DataField[],
+        rules: (checked.rules ?? []) as never,
+    });
     return send("POST", "/api/v2/data/schemas", json(body));
 }
 
@@ -262,8 +359,12 @@ const dataSchema: KindCase = {
     kind: "DataSchema",
     provider: dataSchemaProvider,
     inputKeys: ["name", "fields", "rules"],
-    valid: fields.chain((list) => inputs({ __resourceName: resourceName, name, fields: fc.constant(list), rules: optional(rulesFor(list)) })),
-    toPlatform: async (checked, send) => [await send("POST", "/api/v2/data/schemas", json(dataSchemaBody(checked as never)))],
+    valid: fields.chain((list) =>
+        inputs({ __resourceName: resourceName, name, fields: fc.constant(list), rules: optional(rulesFor(list)) }),
+    ),
+    toPlatform: async (checked, send) => [
+        await send("POST", "/api/v2/data/schemas", json(dataSchemaBody(checked as never))),
+    ],
 };
 
 const dataRecord: KindCase = {
@@ -271,12 +372,26 @@ const dataRecord: KindCase = {
     provider: dataRecordProvider,
     inputKeys: ["schemaId", "fields", "rules", "key", "data"],
     valid: fields.chain((list) =>
-        inputs({ __resourceName: resourceName, schemaId: id, fields: fc.constant(canonicalFields(list)), rules: optional(rulesFor(list)), key: id, data: dataFor(list) }),
+        inputs({
+            __resourceName: resourceName,
+            schemaId: id,
+            fields: fc.constant(canonicalFields(list)),
+            rules: optional(rulesFor(list)),
+            key: id,
+            data: dataFor(list),
+        }),
     ),
     async toPlatform(checked, send) {
         const schema = await createSchema(checked, send);
         if (schema.status >= 300) return [schema];
-        return [schema, await send("PUT", `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(String(checked.key))}`, checked.data)];
+        return [
+            schema,
+            await send(
+                "PUT",
+                `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(String(checked.key))}`,
+                checked.data,
+            ),
+        ];
     },
 };
 
@@ -290,7 +405,11 @@ const dataRecordSet: KindCase = {
             schemaId: id,
             fields: fc.constant(canonicalFields(list)),
             rules: optional(rulesFor(list)),
-            records: fc.uniqueArray(fc.record({ key: id, data: dataFor(list) }), { minLength: 1, maxLength: 3, selector: (r) => r.key }),
+            records: fc.uniqueArray(fc.record({ key: id, data: dataFor(list) }), {
+                minLength: 1,
+                maxLength: 3,
+                selector: (r) => r.key,
+            }),
             keyColumn: optional(fc.constant("key")),
             concurrency: optional(fc.integer({ min: 1, max: 64 })),
         }),
@@ -299,8 +418,28 @@ const dataRecordSet: KindCase = {
         const schema = await createSchema(checked, send);
         if (schema.status >= 300) return [schema];
         const records = checked.records as { key: string; data: Props }[];
-        return [schema, ...(await Promise.all(records.map((r) => send("PUT", `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(r.key)}`, r.data))))];
+        return [
+            schema,
+            ...(await Promise.all(
+                records.map((r) =>
+                    send(
+                        "PUT",
+                        `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(r.key)}`,
+                        r.data,
+                    ),
+                ),
+            )),
+        ];
     },
 };
 
-export const KIND_CASES: readonly KindCase[] = [recordingPolicy, storageTarget, webhook, failoverStrategy, eventStream, dataSchema, dataRecord, dataRecordSet];
+export const KIND_CASES: readonly KindCase[] = [
+    recordingPolicy,
+    storageTarget,
+    webhook,
+    failoverStrategy,
+    eventStream,
+    dataSchema,
+    dataRecord,
+    dataRecordSet,
+];

@@ -61,7 +61,12 @@ function program(settings: Settings) {
             accessKeyId: KEY_ID,
             secretAccessKey: settings.storageSecret,
         });
-        const policy = new genesys.RecordingPolicy("voice", { mediaTypes: ["audio"], quality: "standard", retentionDays: 30 + settings.generation, storageTarget: target });
+        const policy = new genesys.RecordingPolicy("voice", {
+            mediaTypes: ["audio"],
+            quality: "standard",
+            retentionDays: 30 + settings.generation,
+            storageTarget: target,
+        });
         const webhook = new genesys.Webhook("notify", {
             targetUrl: "https://hooks.example.com/genesys",
             events: ["routing.strategy.updated"],
@@ -71,7 +76,12 @@ function program(settings: Settings) {
         const strategy = new genesys.FailoverStrategy("voice", {
             regions: [
                 { regionId: "us-east-1", priority: 1, weight: 70, failoverTrigger: "health_degraded" },
-                { regionId: "eu-west-1", priority: 2, weight: 30 + settings.generation, failoverTrigger: "latency_exceeded" },
+                {
+                    regionId: "eu-west-1",
+                    priority: 2,
+                    weight: 30 + settings.generation,
+                    failoverTrigger: "latency_exceeded",
+                },
             ],
         });
         const stream = new genesys.EventStream("calls", {
@@ -81,13 +91,28 @@ function program(settings: Settings) {
             roleArn: "arn:aws:iam::123456789012:role/genesys-eventbridge",
             replay: { startDate: new Date(Date.now() - DAY_MS).toISOString().replace(/\.\d+Z$/, "Z") },
         });
-        const schema = new genesys.DataSchema("tickets", { fields: [{ name: "status", type: "string", required: true }] });
-        const record = new genesys.DataRecord("t1", { schema, key: "t-1", data: { status: `open-${settings.generation}` } });
-        const set = new genesys.DataRecordSet("more", { schema, records: [{ key: "t-2", data: { status: `new-${settings.generation}` } }] });
+        const schema = new genesys.DataSchema("tickets", {
+            fields: [{ name: "status", type: "string", required: true }],
+        });
+        const record = new genesys.DataRecord("t1", {
+            schema,
+            key: "t-1",
+            data: { status: `open-${settings.generation}` },
+        });
+        const set = new genesys.DataRecordSet("more", {
+            schema,
+            records: [{ key: "t-2", data: { status: `new-${settings.generation}` } }],
+        });
         const audit = genesys.getFailoverAuditLog(strategy.id);
         // Everything each resource outputs, secrets included: exports must hold them only as secrets.
         return {
-            target: { id: target.id, name: target.name, secretAccessKey: target.secretAccessKey, accessKeyId: target.accessKeyId, version: target.version },
+            target: {
+                id: target.id,
+                name: target.name,
+                secretAccessKey: target.secretAccessKey,
+                accessKeyId: target.accessKeyId,
+                version: target.version,
+            },
             policy: { id: policy.id, version: policy.version },
             webhook: { id: webhook.id, secret: webhook.secret, headers: webhook.headers, version: webhook.version },
             strategy: { id: strategy.id, version: strategy.version },
@@ -140,7 +165,8 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
     /** Searches what a run returned (registrations, steps, exports) and the state it left. */
     function searchRun(name: string, run: ProgramRun): void {
         operations++;
-        for (const registration of run.registrations) search.values(`${name}: registered inputs of ${registration.name}`, registration.inputs);
+        for (const registration of run.registrations)
+            search.values(`${name}: registered inputs of ${registration.name}`, registration.inputs);
         for (const step of run.steps) {
             search.values(`${name}: step outputs of ${step.urn}`, step.outputs);
             search.values(`${name}: check failures of ${step.urn}`, step.failures);
@@ -176,7 +202,10 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
         receiver = await startReceiver();
         auditDir = mkdtempSync(path.join(tmpdir(), "genesys-security-audit-"));
         stack = await startEmulatedStack({
-            emulator: { clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: [...ALL_SCOPES] }], log: (line) => emulatorLog.push(line) },
+            emulator: {
+                clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: [...ALL_SCOPES] }],
+                log: (line) => emulatorLog.push(line),
+            },
             config: {
                 "genesys:clientId": CLIENT_ID,
                 "genesys:clientSecret": makeSecret(CLIENT_SECRET),
@@ -191,7 +220,12 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
                 AWS_EC2_METADATA_DISABLED: "true",
             },
         });
-        settings = { storageSecret: STORAGE_SECRETS[0], webhookSecret: WEBHOOK_SECRETS[0], encryption: "AES256", generation: 0 };
+        settings = {
+            storageSecret: STORAGE_SECRETS[0],
+            webhookSecret: WEBHOOK_SECRETS[0],
+            encryption: "AES256",
+            generation: 0,
+        };
     });
     after(async () => {
         await stack.stop();
@@ -202,7 +236,9 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
 
     it("refuses malformed secrets at preview without quoting them", async () => {
         const message = await failing("preview with bad secrets", () =>
-            stack.run(program({ ...settings, storageSecret: BAD_STORAGE_SECRET, webhookSecret: BAD_WEBHOOK_SECRET }), { preview: true }),
+            stack.run(program({ ...settings, storageSecret: BAD_STORAGE_SECRET, webhookSecret: BAD_WEBHOOK_SECRET }), {
+                preview: true,
+            }),
         );
         assert.match(message, /secretAccessKey.*40-character secret/s);
         assert.match(message, /secret.*at least 16 characters/s);
@@ -211,15 +247,24 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
     it("previews, creates, previews again and updates with rotated secrets", async () => {
         searchRun("preview", await stack.run(program(settings), { preview: true }));
         const created = await stack.run(program(settings));
-        assert.ok(created.steps.every((s) => s.op === "create"), JSON.stringify(created.steps.map((s) => s.op)));
-        assert.ok(isSecret(created.exports.target) || isSecret((created.exports.target as Record<string, unknown>).secretAccessKey));
+        assert.ok(
+            created.steps.every((s) => s.op === "create"),
+            JSON.stringify(created.steps.map((s) => s.op)),
+        );
+        assert.ok(
+            isSecret(created.exports.target) ||
+                isSecret((created.exports.target as Record<string, unknown>).secretAccessKey),
+        );
         searchRun("up", created);
         searchRun("unchanged preview", await stack.run(program(settings), { preview: true }));
 
         settings = { ...settings, storageSecret: STORAGE_SECRETS[1], webhookSecret: WEBHOOK_SECRETS[1], generation: 1 };
         searchRun("update preview", await stack.run(program(settings), { preview: true }));
         const updated = await stack.run(program(settings));
-        assert.ok(updated.steps.filter((s) => s.op === "update").length >= 7, JSON.stringify(updated.steps.map((s) => [s.urn, s.op])));
+        assert.ok(
+            updated.steps.filter((s) => s.op === "update").length >= 7,
+            JSON.stringify(updated.steps.map((s) => [s.urn, s.op])),
+        );
         searchRun("update", updated);
     });
 
@@ -237,19 +282,41 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
         const webhook = stack.engine.resources().find((r) => r.type.endsWith(":Webhook"));
         assert.ok(webhook);
         const { body } = await stack.platform.get(`/api/v2/webhooks/${webhook.id}`);
-        assert.equal((await stack.platform.put(`/api/v2/webhooks/${webhook.id}`, { ...body, secret: WEBHOOK_SECRETS[0], enabled: false })).status, 200);
+        assert.equal(
+            (
+                await stack.platform.put(`/api/v2/webhooks/${webhook.id}`, {
+                    ...body,
+                    secret: WEBHOOK_SECRETS[0],
+                    enabled: false,
+                })
+            ).status,
+            200,
+        );
         settings = { ...settings, generation: 2 };
-        assert.match(await failing("update over a foreign change", () => stack.run(program(settings))), /changed outside Pulumi/);
+        assert.match(
+            await failing("update over a foreign change", () => stack.run(program(settings))),
+            /changed outside Pulumi/,
+        );
         await stack.engine.refresh();
 
         // The bucket's encryption differs from the target's: the S3 pre-flight refuses the update.
-        assert.match(await failing("update refused by the S3 pre-flight", () => stack.run(program({ ...settings, encryption: "aws:kms" }))), /encryption/i);
+        assert.match(
+            await failing("update refused by the S3 pre-flight", () =>
+                stack.run(program({ ...settings, encryption: "aws:kms" })),
+            ),
+            /encryption/i,
+        );
 
         // The OAuth client's secret is wrong: the token endpoint refuses it.
         const config = stack.engine.config;
         config["genesys:clientSecret"] = makeSecret(WRONG_CLIENT_SECRET);
         try {
-            assert.match(await failing("update with a wrong client secret", () => stack.run(program({ ...settings, generation: 3 }))), /refused the OAuth client credentials/);
+            assert.match(
+                await failing("update with a wrong client secret", () =>
+                    stack.run(program({ ...settings, generation: 3 })),
+                ),
+                /refused the OAuth client credentials/,
+            );
         } finally {
             config["genesys:clientSecret"] = makeSecret(CLIENT_SECRET);
         }
@@ -266,7 +333,13 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
 
     it("never wrote or returned a secret in plain text anywhere", async () => {
         // What the platform returns: every object of every kind (write-only secrets never come back).
-        for (const listPath of ["/api/v2/webhooks", "/api/v2/recording/storage/targets", "/api/v2/recording/policies", "/api/v2/eventstreams", "/api/v2/data/schemas"]) {
+        for (const listPath of [
+            "/api/v2/webhooks",
+            "/api/v2/recording/storage/targets",
+            "/api/v2/recording/policies",
+            "/api/v2/eventstreams",
+            "/api/v2/data/schemas",
+        ]) {
             const { body } = await stack.platform.get(`${listPath}?pageSize=100`);
             search.text(`platform responses ${listPath}`, JSON.stringify(body));
         }

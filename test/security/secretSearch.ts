@@ -20,7 +20,10 @@ export function spellings(secret: Needle, basicAuthUser?: string): Needle[] {
         { label: `${secret.label} (base64)`, value: Buffer.from(secret.value).toString("base64").replace(/=+$/, "") },
     ];
     if (basicAuthUser !== undefined) {
-        forms.push({ label: `${secret.label} (Basic auth)`, value: Buffer.from(`${basicAuthUser}:${secret.value}`).toString("base64").replace(/=+$/, "") });
+        forms.push({
+            label: `${secret.label} (Basic auth)`,
+            value: Buffer.from(`${basicAuthUser}:${secret.value}`).toString("base64").replace(/=+$/, ""),
+        });
     }
     return forms.filter((form, index) => forms.findIndex((other) => other.value === form.value) === index);
 }
@@ -42,7 +45,8 @@ export class SecretSearch {
     text(place: string, text: string): void {
         this.places.add(kindOfPlace(place));
         this.searches++;
-        for (const needle of this.needles) if (text.includes(needle.value)) this.leaks.push({ place, secret: needle.label });
+        for (const needle of this.needles)
+            if (text.includes(needle.value)) this.leaks.push({ place, secret: needle.label });
     }
 
     /** Engine values: a secret may appear only inside a secret wrapper; `__provider` is text and searched whole. */
@@ -50,7 +54,8 @@ export class SecretSearch {
         this.places.add(kindOfPlace(place));
         this.searches++;
         for (const [path, text] of plainStrings(value, "")) {
-            for (const needle of this.needles) if (text.includes(needle.value)) this.leaks.push({ place: `${place}${path}`, secret: needle.label });
+            for (const needle of this.needles)
+                if (text.includes(needle.value)) this.leaks.push({ place: `${place}${path}`, secret: needle.label });
         }
     }
 
@@ -74,7 +79,10 @@ function plainStrings(value: unknown, path: string): [string, string][] {
     if (typeof value === "string") return [[path, value]];
     if (Array.isArray(value)) return value.flatMap((item, index) => plainStrings(item, `${path}[${index}]`));
     if (value !== null && typeof value === "object") {
-        return Object.entries(value).flatMap(([key, item]) => [[`${path}.${key} (key)`, key] as [string, string], ...plainStrings(item, `${path}.${key}`)]);
+        return Object.entries(value).flatMap(([key, item]) => [
+            [`${path}.${key} (key)`, key] as [string, string],
+            ...plainStrings(item, `${path}.${key}`),
+        ]);
     }
     return [];
 }

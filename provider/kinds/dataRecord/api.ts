@@ -16,7 +16,8 @@ export interface LiveDataRecord {
 }
 
 export const recordsPath = (schemaId: string) => `${schemaPath(schemaId)}/records`;
-export const recordPath = (schemaId: string, recordId: string) => `${recordsPath(schemaId)}/${encodeURIComponent(recordId)}`;
+export const recordPath = (schemaId: string, recordId: string) =>
+    `${recordsPath(schemaId)}/${encodeURIComponent(recordId)}`;
 
 /** The record's data: what the platform presents, less its own properties (which no field may be named). */
 export function dataOf(live: LiveDataRecord): RecordData {
@@ -29,7 +30,9 @@ export const dataRecordApi = {
     /** Upsert: creates the record under `recordId` or replaces its data; with `version`, only if still at that version. */
     put: (client: ApiClient, schemaId: string, recordId: string, data: RecordData, version?: number) =>
         client.put<LiveDataRecord>(recordPath(schemaId, recordId), version === undefined ? data : { ...data, version }),
-    get: (client: ApiClient, schemaId: string, recordId: string) => readOrGone(() => client.get<LiveDataRecord>(recordPath(schemaId, recordId))),
-    delete: (client: ApiClient, schemaId: string, recordId: string) => deleteOrGone(() => client.delete(recordPath(schemaId, recordId))),
+    get: (client: ApiClient, schemaId: string, recordId: string) =>
+        readOrGone(() => client.get<LiveDataRecord>(recordPath(schemaId, recordId))),
+    delete: (client: ApiClient, schemaId: string, recordId: string) =>
+        deleteOrGone(() => client.delete(recordPath(schemaId, recordId))),
     list: (client: ApiClient, schemaId: string) => client.listPages<LiveDataRecord>(recordsPath(schemaId)),
 };

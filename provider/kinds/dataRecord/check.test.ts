@@ -43,12 +43,22 @@ describe("DataRecord check", () => {
     it("passes unknowns: a schema not yet created, or data values not yet known", async () => {
         assert.deepEqual(await reasonsFor({ schemaId: UNKNOWN, fields: UNKNOWN, rules: UNKNOWN }), {});
         assert.deepEqual(await reasonsFor({ data: UNKNOWN }), {});
-        assert.deepEqual(Object.keys(await reasonsFor({ data: { priority: UNKNOWN, status: "BAD" } })), ["data.status"]);
+        assert.deepEqual(Object.keys(await reasonsFor({ data: { priority: UNKNOWN, status: "BAD" } })), [
+            "data.status",
+        ]);
     });
 });
 
 describe("DataRecord diff", () => {
-    const olds = { schemaId: "s1", fields, rules, key: "ticket-1", data: { priority: "low", status: "open" }, recordId: "ticket-1", version: 1 };
+    const olds = {
+        schemaId: "s1",
+        fields,
+        rules,
+        key: "ticket-1",
+        data: { priority: "low", status: "open" },
+        recordId: "ticket-1",
+        version: 1,
+    };
 
     it("ignores a change of the schema's fields or rules alone", async () => {
         const news = { ...valid, fields: [...fields, { name: "owner", type: "string", required: false }], rules: [] };
@@ -59,6 +69,8 @@ describe("DataRecord diff", () => {
         const data = await provider.diff("s1/ticket-1", olds, { ...valid, data: { status: "closed" } });
         assert.deepEqual([data.changes, data.replaces], [true, []]);
         assert.deepEqual((await provider.diff("s1/ticket-1", olds, { ...valid, key: "ticket-2" })).replaces, ["key"]);
-        assert.deepEqual((await provider.diff("s1/ticket-1", olds, { ...valid, schemaId: "s2" })).replaces, ["schemaId"]);
+        assert.deepEqual((await provider.diff("s1/ticket-1", olds, { ...valid, schemaId: "s2" })).replaces, [
+            "schemaId",
+        ]);
     });
 });

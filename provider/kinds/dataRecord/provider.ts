@@ -2,9 +2,9 @@ import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
-import { dataOf, dataRecordApi as api, LiveDataRecord } from "./api";
+import { dataOf, dataRecordApi as api, type LiveDataRecord } from "./api";
 import { unresolvedReferences } from "./referenceCheck";
-import { DataRecordInputs, dataRecordDefaults, dataRecordInputs, dataRecordRules } from "./schema";
+import { type DataRecordInputs, dataRecordDefaults, dataRecordInputs, dataRecordRules } from "./schema";
 
 const LABEL = "data record";
 

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { FieldShape, RuleShape, validatorSource } from "./recordCode";
+import { type FieldShape, type RuleShape, validatorSource } from "./recordCode";
 import { FIELD_TYPES } from "../dataSchema/schema";
 
 const fieldShape: fc.Arbitrary<FieldShape> = fc.record({
@@ -43,7 +43,8 @@ describe("validator source", () => {
         fc.assert(
             fc.property(shapes, ([fields, rules]) => {
                 const source = validatorSource(fields, rules);
-                for (const literal of source.match(/"[^"]*"|'[^']*'|`[^`]*`/g) ?? []) assert.ok(OWN_LITERALS.has(literal), literal);
+                for (const literal of source.match(/"[^"]*"|'[^']*'|`[^`]*`/g) ?? [])
+                    assert.ok(OWN_LITERALS.has(literal), literal);
             }),
         );
     });

@@ -170,7 +170,11 @@ export function validatorSource(fields: readonly FieldShape[], rules: readonly R
 let compiledCount = 0;
 
 /** Compiles a schema's validator; everything schema-specific reaches it through `env`, as values. */
-export function compileValidator<K, F, C, R>(fields: readonly FieldShape[], rules: readonly RuleShape[], env: CheckEnv<K, F, C, R>): (data: unknown) => unknown[] {
+export function compileValidator<K, F, C, R>(
+    fields: readonly FieldShape[],
+    rules: readonly RuleShape[],
+    env: CheckEnv<K, F, C, R>,
+): (data: unknown) => unknown[] {
     // V8 caches `new Function` by its source: numbering each one keeps validators of the same shape from sharing
     // their type feedback, which made every validator compiled after the first a fifth slower.
     const source = `${validatorSource(fields, rules)}\n// validator ${++compiledCount}`;

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { compileRecordValidator, validatorFor } from "./recordValidator";
 import { validateRecord } from "../../../emulator/kinds/dataRecords";
 import { containsUnknown, UNKNOWN } from "../../validation/unknowns";
-import { DataField, DataRule, MAX_RECORD_BYTES } from "../dataSchema/schema";
+import { type DataField, type DataRule, MAX_RECORD_BYTES } from "../dataSchema/schema";
 
 const FIELDS: DataField[] = [
     { name: "email", type: "string", required: true, pattern: "^[^@\\s]+@[^@\\s]+$", maxLength: 40 },
@@ -17,19 +17,59 @@ const FIELDS: DataField[] = [
     { name: "tags", type: "array", maxLength: 3 },
     { name: "meta", type: "object" },
 ];
-const RULES: DataRule[] = [{ when: { field: "priority", equals: "critical" }, require: { field: "status", equals: "active" }, message: "critical items need an active owner" }];
+const RULES: DataRule[] = [
+    {
+        when: { field: "priority", equals: "critical" },
+        require: { field: "status", equals: "active" },
+        message: "critical items need an active owner",
+    },
+];
 const validate = compileRecordValidator(FIELDS, RULES);
-const properties = (data: unknown) => validate(data).map((f) => f.property).sort();
+const properties = (data: unknown) =>
+    validate(data)
+        .map((f) => f.property)
+        .sort();
 
 describe("compiled record validator", () => {
     it("accepts a valid record", () => {
-        assert.deepEqual(validate({ email: "a@b.c", code: "AB", priority: "critical", status: "active", score: 3, ratio: 0.5, vip: true, tags: ["x"], meta: {} }), []);
+        assert.deepEqual(
+            validate({
+                email: "a@b.c",
+                code: "AB",
+                priority: "critical",
+                status: "active",
+                score: 3,
+                ratio: 0.5,
+                vip: true,
+                tags: ["x"],
+                meta: {},
+            }),
+            [],
+        );
     });
 
     it("names every failing field as data.<field> with the fix", () => {
-        const failures = validate({ email: "nope", code: "A", score: 1.5, ratio: "1", vip: "yes", tags: [1, 2, 3, 4], meta: [], colour: "red" });
+        const failures = validate({
+            email: "nope",
+            code: "A",
+            score: 1.5,
+            ratio: "1",
+            vip: "yes",
+            tags: [1, 2, 3, 4],
+            meta: [],
+            colour: "red",
+        });
         const reasons = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
-        assert.deepEqual(Object.keys(reasons).sort(), ["data.code", "data.colour", "data.email", "data.meta", "data.ratio", "data.score", "data.tags", "data.vip"]);
+        assert.deepEqual(Object.keys(reasons).sort(), [
+            "data.code",
+            "data.colour",
+            "data.email",
+            "data.meta",
+            "data.ratio",
+            "data.score",
+            "data.tags",
+            "data.vip",
+        ]);
         assert.match(reasons["data.email"], /must match the pattern/);
         assert.match(reasons["data.code"], /at least 2 characters \(got 1\)/);
         assert.match(reasons["data.score"], /whole number \(got 1.5\)/);
@@ -46,10 +86,18 @@ describe("compiled record validator", () => {
     it("applies cross-field rules, naming the required field", () => {
         const [failure] = validate({ email: "a@b.c", priority: "critical", status: "paused" });
         assert.equal(failure.property, "data.status");
-        assert.match(failure.reason, /data.status must equal "active" when data.priority equals "critical" \(got "paused"\): critical items need an active owner/);
+        assert.match(
+            failure.reason,
+            /data.status must equal "active" when data.priority equals "critical" \(got "paused"\): critical items need an active owner/,
+        );
         assert.deepEqual(properties({ email: "a@b.c", priority: "low", status: "paused" }), []);
-        const oneOf = compileRecordValidator(FIELDS, [{ when: { field: "vip", present: true }, require: { field: "score", oneOf: [1, 2] } }]);
-        assert.match(oneOf({ email: "a@b.c", vip: false })[0].reason, /data.score must be one of 1, 2 when data.vip is set \(got nothing\)/);
+        const oneOf = compileRecordValidator(FIELDS, [
+            { when: { field: "vip", present: true }, require: { field: "score", oneOf: [1, 2] } },
+        ]);
+        assert.match(
+            oneOf({ email: "a@b.c", vip: false })[0].reason,
+            /data.score must be one of 1, 2 when data.vip is set \(got nothing\)/,
+        );
     });
 
     it("skips a rule whose field already failed its own check", () => {
@@ -64,9 +112,15 @@ describe("compiled record validator", () => {
 
     it("refuses records over 1 MiB and data that is not an object", () => {
         const big = compileRecordValidator([{ name: "blob", type: "string" }]);
-        assert.match(big({ blob: "x".repeat(1024 * 1024) })[0].reason, /over the platform's 1048576-byte \(1 MiB\) record limit/);
+        assert.match(
+            big({ blob: "x".repeat(1024 * 1024) })[0].reason,
+            /over the platform's 1048576-byte \(1 MiB\) record limit/,
+        );
         assert.deepEqual(big({ blob: "x".repeat(1000) }), []);
-        assert.deepEqual(validate([1]).map((f) => f.property), ["data"]);
+        assert.deepEqual(
+            validate([1]).map((f) => f.property),
+            ["data"],
+        );
     });
 
     it("measures a record exactly whenever its cheap size bound is over the limit", () => {
@@ -109,7 +163,11 @@ describe("compiled record validator (properties)", () => {
         fc.assert(
             fc.property(records, (data) => {
                 const ours = new Set(validate(data).map((f) => f.property.replace(/^data\./, "")));
-                const platform = validateRecord(data, { fields: FIELDS.map((f) => ({ required: false, ...f })), rules: RULES }, () => undefined);
+                const platform = validateRecord(
+                    data,
+                    { fields: FIELDS.map((f) => ({ required: false, ...f })), rules: RULES },
+                    () => undefined,
+                );
                 const theirs = new Set(platform.ok ? [] : platform.errors.map((e) => e.fieldName));
                 assert.deepEqual([...ours].sort(), [...theirs].sort());
             }),
@@ -122,7 +180,7 @@ describe("compiled record validator (properties)", () => {
             fc.property(fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything())), (data) => {
                 for (const { property } of validate(data)) {
                     const key = property.slice("data.".length);
-                    assert.ok(property === "data" || names.has(key) || Object.prototype.hasOwnProperty.call(data, key), property);
+                    assert.ok(property === "data" || names.has(key) || Object.hasOwn(data as object, key), property);
                 }
             }),
         );
@@ -141,21 +199,31 @@ describe("compiled record validator (properties)", () => {
 });
 
 /** The semantics written out plainly, interpreting the schema on every record: the compiled validator must match it word for word. */
-function referenceValidate(fields: readonly DataField[], rules: readonly DataRule[], data: unknown): { property: string; reason: string }[] {
+function referenceValidate(
+    fields: readonly DataField[],
+    rules: readonly DataRule[],
+    data: unknown,
+): { property: string; reason: string }[] {
     const show = (v: unknown) => {
         const text = JSON.stringify(v) ?? String(v);
         return text.length > 60 ? `${text.slice(0, 60)}…` : text;
     };
     if (data === UNKNOWN) return [];
-    if (typeof data !== "object" || data === null || Array.isArray(data)) return [{ property: "data", reason: `data must be an object of field values (got ${show(data)})` }];
+    if (typeof data !== "object" || data === null || Array.isArray(data))
+        return [{ property: "data", reason: `data must be an object of field values (got ${show(data)})` }];
     const record = data as Record<string, unknown>;
     const names = fields.map((f) => f.name);
     const failures: { property: string; reason: string }[] = [];
     const fail = (property: string, reason: string) => failures.push({ property, reason });
     for (const key of Object.keys(record)) {
-        if (!names.includes(key)) fail(`data.${key}`, `data.${key} is not a field of the schema; use one of ${names.join(", ")}, or add the field to the schema`);
+        if (!names.includes(key))
+            fail(
+                `data.${key}`,
+                `data.${key} is not a field of the schema; use one of ${names.join(", ")}, or add the field to the schema`,
+            );
     }
-    const valueOf = (name: string) => (name in Object.prototype ? (Object.hasOwn(record, name) ? record[name] : undefined) : record[name]);
+    const valueOf = (name: string) =>
+        name in Object.prototype ? (Object.hasOwn(record, name) ? record[name] : undefined) : record[name];
     const invalid = new Set<string>();
     for (const field of fields) {
         const value = valueOf(field.name);
@@ -177,13 +245,25 @@ function referenceValidate(fields: readonly DataField[], rules: readonly DataRul
     for (const { when, require, message } of rules) {
         if (invalid.has(when.field) || invalid.has(require.field)) continue;
         const [whenValue, actual] = [valueOf(when.field), valueOf(require.field)];
-        if (whenValue === UNKNOWN || actual === UNKNOWN || !referenceHolds(when, whenValue) || referenceHolds(require, actual)) continue;
+        if (
+            whenValue === UNKNOWN ||
+            actual === UNKNOWN ||
+            !referenceHolds(when, whenValue) ||
+            referenceHolds(require, actual)
+        )
+            continue;
         const got = actual === undefined ? "nothing" : show(actual);
-        fail(`data.${require.field}`, `data.${require.field} must ${phrase(require).must} when data.${when.field} ${phrase(when).is} (got ${got})${message ? `: ${message}` : ""}`);
+        fail(
+            `data.${require.field}`,
+            `data.${require.field} must ${phrase(require).must} when data.${when.field} ${phrase(when).is} (got ${got})${message ? `: ${message}` : ""}`,
+        );
     }
     const bytes = Buffer.byteLength(JSON.stringify(record));
     if (bytes > MAX_RECORD_BYTES && !containsUnknown(record)) {
-        fail("data", `data is ${bytes} bytes as JSON, over the platform's ${MAX_RECORD_BYTES}-byte (1 MiB) record limit; move large values elsewhere`);
+        fail(
+            "data",
+            `data is ${bytes} bytes as JSON, over the platform's ${MAX_RECORD_BYTES}-byte (1 MiB) record limit; move large values elsewhere`,
+        );
     }
     return failures;
 }
@@ -199,12 +279,15 @@ function referenceProblem(field: DataField, value: unknown, show: (v: unknown) =
     };
     const [fits, noun] = types[field.type];
     if (!fits) return `must be ${noun} (got ${show(value)})`;
-    if (field.pattern !== undefined && !new RegExp(field.pattern, "u").test(value as string)) return `must match the pattern ${field.pattern} (got ${show(value)})`;
+    if (field.pattern !== undefined && !new RegExp(field.pattern, "u").test(value as string))
+        return `must match the pattern ${field.pattern} (got ${show(value)})`;
     const size = Array.isArray(value) ? value.length : typeof value === "string" ? [...value].length : undefined;
     const unit = Array.isArray(value) ? "items" : "characters";
     if (size === undefined) return undefined;
-    if (field.minLength !== undefined && size < field.minLength) return `must have at least ${field.minLength} ${unit} (got ${size})`;
-    if (field.maxLength !== undefined && size > field.maxLength) return `must have at most ${field.maxLength} ${unit} (got ${size})`;
+    if (field.minLength !== undefined && size < field.minLength)
+        return `must have at least ${field.minLength} ${unit} (got ${size})`;
+    if (field.maxLength !== undefined && size > field.maxLength)
+        return `must have at most ${field.maxLength} ${unit} (got ${size})`;
     return undefined;
 }
 
@@ -215,7 +298,8 @@ function referenceHolds(condition: DataRule["when"], value: unknown): boolean {
 }
 
 function phrase(condition: DataRule["when"]): { is: string; must: string } {
-    if (condition.equals !== undefined) return { is: `equals ${JSON.stringify(condition.equals)}`, must: `equal ${JSON.stringify(condition.equals)}` };
+    if (condition.equals !== undefined)
+        return { is: `equals ${JSON.stringify(condition.equals)}`, must: `equal ${JSON.stringify(condition.equals)}` };
     if (condition.oneOf !== undefined) {
         const list = condition.oneOf.map((v) => JSON.stringify(v)).join(", ");
         return { is: `is one of ${list}`, must: `be one of ${list}` };
@@ -224,7 +308,19 @@ function phrase(condition: DataRule["when"]): { is: string; must: string } {
 }
 
 /** Names that look like code or like Object.prototype's members: they must stay data. */
-const NAMES = ["email", "code", "toString", "__proto__", "constructor", "valueOf", 'a"b', "`${x}`", "*/", "x\u2028y", '"); throw 1; ("'];
+const NAMES = [
+    "email",
+    "code",
+    "toString",
+    "__proto__",
+    "constructor",
+    "valueOf",
+    'a"b',
+    "`${x}`",
+    "*/",
+    "x\u2028y",
+    '"); throw 1; ("',
+];
 const TYPES = ["string", "integer", "number", "boolean", "array", "object"] as const;
 const PATTERNS = ["^a", "b$", "^[^@]+@[^@]+$", "\\d", '"', "/*", "\u2028", "😀"];
 const scalar = fc.oneof(fc.constantFrom("a", "b", "😀", 1, 2, true, false), fc.string({ maxLength: 3 }));
@@ -249,10 +345,35 @@ const schemas = fc.tuple(
         ),
         { minLength: 1, maxLength: 6 },
     ),
-    fc.array(fc.record({ when: condition, require: condition, message: fc.constantFrom("why", '"); throw 1; ("', "`${x}`") }, { requiredKeys: ["when", "require"] }), { maxLength: 3 }),
+    fc.array(
+        fc.record(
+            { when: condition, require: condition, message: fc.constantFrom("why", '"); throw 1; ("', "`${x}`") },
+            { requiredKeys: ["when", "require"] },
+        ),
+        { maxLength: 3 },
+    ),
 );
 const fieldValue = fc.oneof(
-    { arbitrary: fc.constantFrom(UNKNOWN, null, undefined, "", "a", "ab@c", "😀😀", "x".repeat(7), 1, 1.5, -0, NaN, Infinity, true, false), weight: 4 },
+    {
+        arbitrary: fc.constantFrom(
+            UNKNOWN,
+            null,
+            undefined,
+            "",
+            "a",
+            "ab@c",
+            "😀😀",
+            "x".repeat(7),
+            1,
+            1.5,
+            -0,
+            NaN,
+            Infinity,
+            true,
+            false,
+        ),
+        weight: 4,
+    },
     { arbitrary: fc.string({ maxLength: 8, unit: "grapheme" }), weight: 2 },
     { arbitrary: fc.array(fc.oneof(fc.integer(), fc.constant(UNKNOWN), fc.string()), { maxLength: 7 }), weight: 2 },
     { arbitrary: fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.integer(), fc.constant(UNKNOWN))), weight: 1 },
@@ -261,8 +382,18 @@ const fieldValue = fc.oneof(
 );
 const recordsFor = fc.oneof(
     { arbitrary: fc.dictionary(fc.constantFrom(...NAMES, "colour", "0"), fieldValue, { maxKeys: 6 }), weight: 6 },
-    { arbitrary: fc.dictionary(fc.constantFrom(...NAMES), fieldValue, { maxKeys: 6 }).map((d) => JSON.parse(JSON.stringify(d))), weight: 2 },
-    { arbitrary: fc.dictionary(fc.constantFrom(...NAMES), fieldValue).map((d) => Object.assign(Object.create(null), d)), weight: 1 },
+    {
+        arbitrary: fc
+            .dictionary(fc.constantFrom(...NAMES), fieldValue, { maxKeys: 6 })
+            .map((d) => JSON.parse(JSON.stringify(d))),
+        weight: 2,
+    },
+    {
+        arbitrary: fc
+            .dictionary(fc.constantFrom(...NAMES), fieldValue)
+            .map((d) => Object.assign(Object.create(null), d)),
+        weight: 1,
+    },
     { arbitrary: fc.constantFrom(UNKNOWN, [], 3, "text", new Date(0)), weight: 1 },
 );
 
@@ -280,14 +411,23 @@ describe("compiled record validator (against a plain reference)", () => {
         fc.assert(
             fc.property(schemas, fc.array(recordsFor, { minLength: 1, maxLength: 4 }), ([fields, rules], records) => {
                 const validate = compileRecordValidator(fields, rules);
-                for (const data of records) assert.deepEqual(outcome(() => validate(data)), outcome(() => referenceValidate(fields, rules, data)));
+                for (const data of records)
+                    assert.deepEqual(
+                        outcome(() => validate(data)),
+                        outcome(() => referenceValidate(fields, rules, data)),
+                    );
             }),
             { numRuns: 300 },
         );
     });
 
     it("gives the same verdicts from every validator compiled for one schema", () => {
-        const records = [{ email: "a@b.c" }, { email: "nope", colour: 1 }, { email: UNKNOWN, priority: "critical", status: "paused" }, {}];
+        const records = [
+            { email: "a@b.c" },
+            { email: "nope", colour: 1 },
+            { email: UNKNOWN, priority: "critical", status: "paused" },
+            {},
+        ];
         const first = compileRecordValidator(FIELDS, RULES);
         for (let i = 0; i < 5; i++) {
             const again = compileRecordValidator(FIELDS, RULES);

@@ -1,7 +1,7 @@
 import type { CheckFailure } from "../../validation/checkInputs";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
-import { CheckEnv, compileValidator, FieldShape, Operator, RuleShape } from "./recordCode";
-import { DataCondition, DataField, DataRule, FieldType, MAX_RECORD_BYTES } from "../dataSchema/schema";
+import { type CheckEnv, compileValidator, type FieldShape, type Operator, type RuleShape } from "./recordCode";
+import { type DataCondition, type DataField, type DataRule, type FieldType, MAX_RECORD_BYTES } from "../dataSchema/schema";
 
 /**
  * Validates one record's data against its schema: returns every failure at once, each named `data.<field>`
@@ -113,7 +113,10 @@ function containerSizeBound(value: object, budget: number): number {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return Infinity;
     for (const key in value) {
-        size += key.length * MAX_JSON_BYTES_PER_UNIT + 4 + jsonSizeBound((value as Record<string, unknown>)[key], budget - size);
+        size +=
+            key.length * MAX_JSON_BYTES_PER_UNIT +
+            4 +
+            jsonSizeBound((value as Record<string, unknown>)[key], budget - size);
         if (size > budget) return size;
     }
     return size;
@@ -150,7 +153,8 @@ function withinLimits(units: number, min: number | undefined, max: number | unde
 function fieldProblem(field: CompiledField, value: unknown): string | undefined {
     const { type, pattern, min, max } = field;
     if (!hasType(type, value)) return `must be ${TYPE_NOUNS[type]} (got ${shown(value)})`;
-    if (pattern !== undefined && !pattern.test(value as string)) return `must match the pattern ${field.patternText} (got ${shown(value)})`;
+    if (pattern !== undefined && !pattern.test(value as string))
+        return `must match the pattern ${field.patternText} (got ${shown(value)})`;
     if (min === undefined && max === undefined) return undefined;
     // A string of n UTF-16 units has between n/2 and n characters: count them only when that range straddles a limit.
     if (type !== "array" && withinLimits((value as string).length, min, max)) return undefined;
@@ -190,14 +194,23 @@ function conditionData(condition: DataCondition, operator: Operator): CompiledCo
 function compileCondition(condition: DataCondition): { test: CompiledCondition; phrase: { is: string; must: string } } {
     if (condition.equals !== undefined) {
         const expected = JSON.stringify(condition.equals);
-        return { test: conditionData(condition, "equals"), phrase: { is: `equals ${expected}`, must: `equal ${expected}` } };
+        return {
+            test: conditionData(condition, "equals"),
+            phrase: { is: `equals ${expected}`, must: `equal ${expected}` },
+        };
     }
     if (condition.oneOf !== undefined) {
         const list = condition.oneOf.map((v) => JSON.stringify(v)).join(", ");
-        return { test: conditionData(condition, "oneOf"), phrase: { is: `is one of ${list}`, must: `be one of ${list}` } };
+        return {
+            test: conditionData(condition, "oneOf"),
+            phrase: { is: `is one of ${list}`, must: `be one of ${list}` },
+        };
     }
     const present = condition.present === true;
-    return { test: conditionData(condition, "present"), phrase: present ? { is: "is set", must: "be set" } : { is: "is not set", must: "not be set" } };
+    return {
+        test: conditionData(condition, "present"),
+        phrase: present ? { is: "is set", must: "be set" } : { is: "is not set", must: "not be set" },
+    };
 }
 
 function compileRule(rule: DataRule): CompiledRule {
@@ -252,7 +265,10 @@ function initialSize(record: object, keys: SchemaKeys, failures: CheckFailure[])
     if (onlyFields(record, keys)) return size;
     for (const key of Object.keys(record)) {
         if (!keys.known.has(key)) {
-            failures.push({ property: `data.${key}`, reason: `data.${key} is not a field of the schema; use one of ${keys.list}, or add the field to the schema` });
+            failures.push({
+                property: `data.${key}`,
+                reason: `data.${key} is not a field of the schema; use one of ${keys.list}, or add the field to the schema`,
+            });
             size = Infinity;
         }
     }
@@ -263,13 +279,22 @@ function initialSize(record: object, keys: SchemaKeys, failures: CheckFailure[])
 function measure(record: object, failures: CheckFailure[]): void {
     const bytes = Buffer.byteLength(JSON.stringify(record));
     if (bytes > MAX_RECORD_BYTES && !containsUnknown(record)) {
-        failures.push({ property: "data", reason: `data is ${bytes} bytes as JSON, over the platform's ${MAX_RECORD_BYTES}-byte (1 MiB) record limit; move large values elsewhere` });
+        failures.push({
+            property: "data",
+            reason: `data is ${bytes} bytes as JSON, over the platform's ${MAX_RECORD_BYTES}-byte (1 MiB) record limit; move large values elsewhere`,
+        });
     }
 }
 
 function fieldShape(field: CompiledField): FieldShape {
     const limits = field.min !== undefined || field.max !== undefined;
-    return { type: field.type, required: field.required, ownOnly: field.inherited, pattern: field.pattern !== undefined, limits };
+    return {
+        type: field.type,
+        required: field.required,
+        ownOnly: field.inherited,
+        pattern: field.pattern !== undefined,
+        limits,
+    };
 }
 
 /** A rule reads the values the field checks already read; only a name outside the schema is read from the record. */
@@ -288,7 +313,9 @@ function ruleShape(rule: CompiledRule, names: readonly string[]): RuleShape {
 const SHARED = {
     maxBytes: MAX_RECORD_BYTES,
     isUnknown,
-    notAnObject: (data: unknown): CheckFailure[] => [{ property: "data", reason: `data must be an object of field values (got ${shown(data)})` }],
+    notAnObject: (data: unknown): CheckFailure[] => [
+        { property: "data", reason: `data must be an object of field values (got ${shown(data)})` },
+    ],
     initialSize,
     measure,
     jsonSizeBound,
@@ -296,16 +323,22 @@ const SHARED = {
     numberSizeBound: MAX_JSON_NUMBER_LENGTH,
     booleanSizeBound: MAX_JSON_BOOLEAN_LENGTH,
     lengthFits: (field: CompiledField, length: number) => withinLimits(length, field.min, field.max),
-    arrayFits: (field: CompiledField, value: unknown[]) => (field.min === undefined || value.length >= field.min) && (field.max === undefined || value.length <= field.max),
+    arrayFits: (field: CompiledField, value: unknown[]) =>
+        (field.min === undefined || value.length >= field.min) &&
+        (field.max === undefined || value.length <= field.max),
     missing: (field: CompiledField, failures: CheckFailure[]) => {
-        failures.push({ property: field.property, reason: `${field.property} is required by the schema; give it a value` });
+        failures.push({
+            property: field.property,
+            reason: `${field.property} is required by the schema; give it a value`,
+        });
     },
     reject: (field: CompiledField, value: unknown, failures: CheckFailure[]) => {
         const problem = fieldProblem(field, value);
         if (problem !== undefined) failures.push({ property: field.property, reason: `${field.property} ${problem}` });
         return problem !== undefined;
     },
-    readField: (record: Record<string, unknown>, condition: CompiledCondition) => readField(record, condition.field, condition.inherited),
+    readField: (record: Record<string, unknown>, condition: CompiledCondition) =>
+        readField(record, condition.field, condition.inherited),
     broken: (rule: CompiledRule, actual: unknown, failures: CheckFailure[]) => {
         failures.push({ property: rule.property, reason: rule.describe(actual) });
     },
@@ -328,7 +361,11 @@ export function compileRecordValidator(fields: readonly DataField[], rules: read
         conditions: compiledRules.flatMap((rule) => [rule.when, rule.require]),
         rules: compiledRules,
     };
-    return compileValidator(compiled.map(fieldShape), compiledRules.map((rule) => ruleShape(rule, names)), env) as RecordValidator;
+    return compileValidator(
+        compiled.map(fieldShape),
+        compiledRules.map((rule) => ruleShape(rule, names)),
+        env,
+    ) as RecordValidator;
 }
 
 const CACHE_LIMIT = 32;

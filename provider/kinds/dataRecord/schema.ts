@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CrossFieldRule } from "../../validation/checkInputs";
+import type { CrossFieldRule } from "../../validation/checkInputs";
 import { platformId } from "../../validation/fieldRules";
 import { dataFields, dataRules, repeatedFieldNames, ruleProblems } from "../dataSchema/schema";
 import { validatorFor } from "./recordValidator";

@@ -36,7 +36,10 @@ describe("DataRecordSet check", () => {
     });
 
     it("names each bad record by index and field, with repeated keys", async () => {
-        const { failures } = await provider.check({}, { ...valid, records: [...records, { key: "a", data: { name: 7 } }, { key: "bad key", data: {} }] });
+        const { failures } = await provider.check(
+            {},
+            { ...valid, records: [...records, { key: "a", data: { name: 7 } }, { key: "bad key", data: {} }] },
+        );
         const byProperty = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
         assert.deepEqual(Object.keys(byProperty).sort(), ["records[2].data.name", "records[2].key", "records[3].key"]);
         assert.match(byProperty["records[2].key"], /repeats the key of records\[0\]/);
@@ -51,7 +54,10 @@ describe("DataRecordSet check", () => {
     });
 
     it("needs exactly one of records and file", async () => {
-        assert.match((await provider.check({}, { schemaId: "s1", fields })).failures[0].reason, /give either records or file/);
+        assert.match(
+            (await provider.check({}, { schemaId: "s1", fields })).failures[0].reason,
+            /give either records or file/,
+        );
         assert.match((await provider.check({}, { ...valid, file: "/x.csv" })).failures[0].reason, /not both/);
     });
 
@@ -61,20 +67,39 @@ describe("DataRecordSet check", () => {
         assert.deepEqual(failures, []);
         assert.equal(inputs.recordCount, 2);
         assert.equal(typeof inputs.sourceHash, "string");
-        const fromArray = await provider.check({}, { ...valid, records: [{ key: "a", data: { name: "Alpha", seats: 3 } }, { key: "b", data: { name: "Beta, Inc", active: true } }] });
-        assert.deepEqual(inputs.recordHashes, fromArray.inputs.recordHashes, "the same records hash the same whatever their source");
+        const fromArray = await provider.check(
+            {},
+            {
+                ...valid,
+                records: [
+                    { key: "a", data: { name: "Alpha", seats: 3 } },
+                    { key: "b", data: { name: "Beta, Inc", active: true } },
+                ],
+            },
+        );
+        assert.deepEqual(
+            inputs.recordHashes,
+            fromArray.inputs.recordHashes,
+            "the same records hash the same whatever their source",
+        );
     });
 
     it("reports file problems under file, with the line", async () => {
         const csv = file("bad.csv", "key,name,seats\na,Alpha,many\n");
         const { failures } = await provider.check({}, { schemaId: "s1", fields, file: csv });
-        assert.deepEqual(failures.map((f) => f.property), ["file"]);
+        assert.deepEqual(
+            failures.map((f) => f.property),
+            ["file"],
+        );
         assert.match(failures[0].reason, /bad.csv line 2 \(key "a"\): data.seats must be a whole number/);
         const missing = await provider.check({}, { schemaId: "s1", fields, file: path.join(dir, "nope.json") });
         assert.match(missing.failures[0].reason, /cannot read .*nope.json \(ENOENT\)/);
         const noKey = await provider.check({}, { schemaId: "s1", fields, file: file("k.csv", "id,name\n1,x\n") });
         assert.match(noKey.failures[0].reason, /no "key" column/);
-        const json = await provider.check({}, { schemaId: "s1", fields, file: file("r.json", JSON.stringify(records)) });
+        const json = await provider.check(
+            {},
+            { schemaId: "s1", fields, file: file("r.json", JSON.stringify(records)) },
+        );
         assert.deepEqual(json.failures, []);
     });
 
@@ -91,9 +116,20 @@ describe("DataRecordSet diff", () => {
     it("changes only when a record's hash changes, and replaces on another schema", async () => {
         const { inputs } = await provider.check({}, valid);
         const olds = { schemaId: "s1", recordHashes: inputs.recordHashes, recordVersions: { a: 1, b: 1 } };
-        assert.deepEqual(await provider.diff("s1/x", olds, inputs), { changes: false, replaces: [], deleteBeforeReplace: false });
-        const edited = await provider.check({}, { ...valid, records: [records[0], { key: "b", data: { name: "Beta", active: false } }] });
-        assert.deepEqual(await provider.diff("s1/x", olds, edited.inputs), { changes: true, replaces: [], deleteBeforeReplace: false });
+        assert.deepEqual(await provider.diff("s1/x", olds, inputs), {
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
+        const edited = await provider.check(
+            {},
+            { ...valid, records: [records[0], { key: "b", data: { name: "Beta", active: false } }] },
+        );
+        assert.deepEqual(await provider.diff("s1/x", olds, edited.inputs), {
+            changes: true,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
         assert.deepEqual((await provider.diff("s1/x", olds, { ...inputs, schemaId: "s2" })).replaces, ["schemaId"]);
         assert.equal((await provider.diff("s1/x", olds, { ...valid, records: UNKNOWN })).changes, true);
     });

@@ -9,16 +9,22 @@ import { PartialFailure } from "../../lifecycle/partialFailure";
 import { RESOURCE_NAME_KEY } from "../../lifecycle/autoName";
 import { STACK_KEY } from "../../audit/resourceIdentity";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
-import { checkInputs, CheckFailure } from "../../validation/checkInputs";
+import { checkInputs, type CheckFailure } from "../../validation/checkInputs";
 import { inspectInputShape } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
 import { dataOf, dataRecordApi as api } from "../dataRecord/api";
 import { unresolvedReferences } from "../dataRecord/referenceCheck";
 import { validatorFor } from "../dataRecord/recordValidator";
 import { dataSchemaApi } from "../dataSchema/api";
-import { planChanges, recordHash, RecordHashes } from "./recordPlan";
-import { readRecordFile, SourceRecord } from "./recordSource";
-import { DataRecordSetInputs, dataRecordSetDefaults, dataRecordSetInputs, dataRecordSetRules, recordFailures } from "./schema";
+import { planChanges, recordHash, type RecordHashes } from "./recordPlan";
+import { readRecordFile, type SourceRecord } from "./recordSource";
+import {
+    type DataRecordSetInputs,
+    dataRecordSetDefaults,
+    dataRecordSetInputs,
+    dataRecordSetRules,
+    recordFailures,
+} from "./schema";
 import { settleConcurrently } from "./settleConcurrently";
 
 type Props = Record<string, unknown>;
@@ -35,7 +41,11 @@ type CheckedInputs = DataRecordSetInputs & { recordHashes?: RecordHashes; record
 /** The records the inputs name: the `records` list as given, or the file read now. */
 function sourceRecords(inputs: DataRecordSetInputs): { records: SourceRecord[]; sourceHash?: string } {
     if (inputs.file !== undefined) return readRecordFile(inputs.file, inputs.keyColumn, inputs.fields);
-    const records = (inputs.records ?? []).map((record, index) => ({ ...record, origin: `records[${index}]`, property: `records[${index}]` }));
+    const records = (inputs.records ?? []).map((record, index) => ({
+        ...record,
+        origin: `records[${index}]`,
+        property: `records[${index}]`,
+    }));
     return { records };
 }
 
@@ -49,7 +59,9 @@ function hashesOf(records: readonly SourceRecord[]): RecordHashes {
 function recordsToWrite(inputs: CheckedInputs): Map<string, SourceRecord> {
     const source = sourceRecords(inputs);
     if (inputs.file !== undefined && source.sourceHash !== inputs.sourceHash) {
-        throw new Error(`${inputs.file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`);
+        throw new Error(
+            `${inputs.file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`,
+        );
     }
     return new Map(source.records.map((record) => [record.key, record]));
 }
@@ -78,7 +90,8 @@ function outputsOf(inputs: CheckedInputs, state: SetState): Props {
         outs.sourceHash = inputs.sourceHash;
     }
     // Kept so a later delete is audited under the resource's name and stack.
-    for (const key of [RESOURCE_NAME_KEY, STACK_KEY]) if (typeof (inputs as Props)[key] === "string") outs[key] = (inputs as Props)[key];
+    for (const key of [RESOURCE_NAME_KEY, STACK_KEY])
+        if (typeof (inputs as Props)[key] === "string") outs[key] = (inputs as Props)[key];
     return outs;
 }
 
@@ -86,7 +99,8 @@ async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
     try {
         return await run();
     } catch (err) {
-        if (err instanceof Error && !(err instanceof PartialFailure)) err.message = `${action} ${LABEL}: ${err.message}`;
+        if (err instanceof Error && !(err instanceof PartialFailure))
+            err.message = `${action} ${LABEL}: ${err.message}`;
         throw err;
     }
 }
@@ -95,11 +109,19 @@ async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
  * The outputs when every change applied. Otherwise throws: a PartialFailure carrying the outputs of what did
  * apply, or (a create where nothing applied) a plain error, so no empty set enters the stack.
  */
-function outputsOrFailure(action: string, id: string, inputs: CheckedInputs, state: SetState, attempted: number, anyApplied: boolean): Props {
+function outputsOrFailure(
+    action: string,
+    id: string,
+    inputs: CheckedInputs,
+    state: SetState,
+    attempted: number,
+    anyApplied: boolean,
+): Props {
     const outs = outputsOf(inputs, state);
     if (state.failures.length === 0) return outs;
     const listed = state.failures.slice(0, MAX_LISTED_FAILURES).join("; ");
-    const more = state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
+    const more =
+        state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
     const summary = `${state.failures.length} of ${attempted} record changes failed: ${listed}${more}`;
     if (!anyApplied && action === "creating") throw new Error(summary);
     throw new PartialFailure(
@@ -116,19 +138,32 @@ function outputsOrFailure(action: string, id: string, inputs: CheckedInputs, sta
  * Writes the given records (new or changed) and deletes the removed keys under one concurrency limit,
  * recording each success in `state` and each failure in `state.failures`. True when anything applied.
  */
-async function applyChanges(client: ApiClient, inputs: DataRecordSetInputs, state: SetState, put: SourceRecord[], remove: string[]): Promise<boolean> {
+async function applyChanges(
+    client: ApiClient,
+    inputs: DataRecordSetInputs,
+    state: SetState,
+    put: SourceRecord[],
+    remove: string[],
+): Promise<boolean> {
     const unresolved = await unresolvedReferences(client, inputs.fields, put);
     const blocked = new Set(unresolved.map((u) => u.key));
     for (const u of unresolved) state.failures.push(`record ${JSON.stringify(u.key)}: ${u.reason}`);
     const writes = put.filter((record) => !blocked.has(record.key));
     type Change = { kind: "put"; record: SourceRecord } | { kind: "remove"; key: string };
-    const changes: Change[] = [...writes.map((record) => ({ kind: "put" as const, record })), ...remove.map((key) => ({ kind: "remove" as const, key }))];
+    const changes: Change[] = [
+        ...writes.map((record) => ({ kind: "put" as const, record })),
+        ...remove.map((key) => ({ kind: "remove" as const, key })),
+    ];
     const results = await settleConcurrently(changes, inputs.concurrency, async (change) => {
         if (change.kind === "remove") return api.delete(client, inputs.schemaId, change.key);
         const { key, data } = change.record;
         const known = state.versions[key];
         if (known === undefined) {
-            return createWithClientId({ id: key, put: (id) => api.put(client, inputs.schemaId, id, data), get: (id) => api.get(client, inputs.schemaId, id) });
+            return createWithClientId({
+                id: key,
+                put: (id) => api.put(client, inputs.schemaId, id, data),
+                get: (id) => api.get(client, inputs.schemaId, id),
+            });
         }
         return updateVersioned({
             label: "data record",
@@ -172,12 +207,21 @@ export const dataRecordSetProvider: DynamicProvider = {
     async check(olds, news) {
         const inputs: Props = { ...news };
         for (const key of COMPUTED) delete inputs[key];
-        for (const [key, value] of Object.entries(dataRecordSetDefaults)) if (inputs[key] === undefined) inputs[key] = value;
+        for (const [key, value] of Object.entries(dataRecordSetDefaults))
+            if (inputs[key] === undefined) inputs[key] = value;
         // The records' own validation below must not walk a runaway shape; checkInputs reports prototype keys.
         const shape = inspectInputShape(inputs);
         if (!shape.walkable) return { inputs, failures: shape.failures };
-        const failures: CheckFailure[] = checkInputs<DataRecordSetInputs>(dataRecordSetInputs, dataRecordSetRules, inputs, olds);
-        const sourceBlocked = failures.some((f) => !f.property.startsWith("records")) || [inputs.fields, inputs.rules, inputs.file, inputs.keyColumn].some(containsUnknown) || isUnknown(inputs.records);
+        const failures: CheckFailure[] = checkInputs<DataRecordSetInputs>(
+            dataRecordSetInputs,
+            dataRecordSetRules,
+            inputs,
+            olds,
+        );
+        const sourceBlocked =
+            failures.some((f) => !f.property.startsWith("records")) ||
+            [inputs.fields, inputs.rules, inputs.file, inputs.keyColumn].some(containsUnknown) ||
+            isUnknown(inputs.records);
         if (sourceBlocked) return { inputs, failures };
         const typed = inputs as DataRecordSetInputs;
         let source: { records: SourceRecord[]; sourceHash?: string };
@@ -186,7 +230,9 @@ export const dataRecordSetProvider: DynamicProvider = {
         } catch (err) {
             return { inputs, failures: [...failures, { property: "file", reason: `file ${describeError(err)}` }] };
         }
-        const invalidIndices = new Set(failures.map((f) => Number(/^records\[(\d+)\]/.exec(f.property)?.[1])).filter(Number.isInteger));
+        const invalidIndices = new Set(
+            failures.map((f) => Number(/^records\[(\d+)\]/.exec(f.property)?.[1])).filter(Number.isInteger),
+        );
         failures.push(...recordFailures(source.records, validatorFor(typed.fields, typed.rules), invalidIndices));
         if (!containsUnknown(typed.records)) {
             inputs.recordHashes = hashesOf(source.records);
@@ -216,7 +262,10 @@ export const dataRecordSetProvider: DynamicProvider = {
     async read(id, props) {
         const client = apiClient();
         const schemaId = String(props.schemaId);
-        if ((await readConfirmingGone(() => dataSchemaApi.get(client, schemaId), client.readAfterWriteMs)) === undefined) return {};
+        if (
+            (await readConfirmingGone(() => dataSchemaApi.get(client, schemaId), client.readAfterWriteMs)) === undefined
+        )
+            return {};
         const held = (props.recordHashes ?? {}) as RecordHashes;
         const hashes: RecordHashes = {};
         const versions: Record<string, number> = {};
@@ -225,7 +274,15 @@ export const dataRecordSetProvider: DynamicProvider = {
             hashes[live.id] = recordHash(dataOf(live));
             versions[live.id] = live.version;
         }
-        return { id, props: { ...props, recordHashes: hashes, recordVersions: versions, recordCount: Object.keys(hashes).length } };
+        return {
+            id,
+            props: {
+                ...props,
+                recordHashes: hashes,
+                recordVersions: versions,
+                recordCount: Object.keys(hashes).length,
+            },
+        };
     },
 
     update(id, olds, news) {
@@ -240,17 +297,34 @@ export const dataRecordSetProvider: DynamicProvider = {
             const plan = planChanges(state.hashes, hashesOf([...wanted.values()]));
             const put = plan.put.map((key) => wanted.get(key) as SourceRecord);
             const anyApplied = await applyChanges(apiClient(), inputs, state, put, plan.remove);
-            return { outs: outputsOrFailure(`updating ${id} of`, id, inputs, state, put.length + plan.remove.length, anyApplied) };
+            return {
+                outs: outputsOrFailure(
+                    `updating ${id} of`,
+                    id,
+                    inputs,
+                    state,
+                    put.length + plan.remove.length,
+                    anyApplied,
+                ),
+            };
         });
     },
 
     async delete(id, props) {
         const client = apiClient();
         const keys = Object.keys((props.recordHashes ?? {}) as RecordHashes);
-        const results = await settleConcurrently(keys, Number(props.concurrency ?? dataRecordSetDefaults.concurrency), (key) => api.delete(client, String(props.schemaId), key));
-        const failed = results.flatMap((result, index) => (result.ok ? [] : [`record ${JSON.stringify(keys[index])}: ${describeError(result.error)}`]));
+        const results = await settleConcurrently(
+            keys,
+            Number(props.concurrency ?? dataRecordSetDefaults.concurrency),
+            (key) => api.delete(client, String(props.schemaId), key),
+        );
+        const failed = results.flatMap((result, index) =>
+            result.ok ? [] : [`record ${JSON.stringify(keys[index])}: ${describeError(result.error)}`],
+        );
         if (failed.length > 0) {
-            throw new Error(`deleting ${id} of ${LABEL}: ${failed.length} of ${keys.length} records could not be deleted (run \`pulumi destroy\` again; records already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`);
+            throw new Error(
+                `deleting ${id} of ${LABEL}: ${failed.length} of ${keys.length} records could not be deleted (run \`pulumi destroy\` again; records already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`,
+            );
         }
     },
 };

@@ -43,10 +43,16 @@ describe("CSV rows", () => {
     it("round-trips any cells written with RFC 4180 quoting", () => {
         const cell = fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\n", "\r\n", " ", "é") });
         fc.assert(
-            fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-                const text = rows.map((row) => row.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
-                assert.deepEqual(parseCsv(text).map((r) => r.cells), rows);
-            }),
+            fc.property(
+                fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+                (rows) => {
+                    const text = rows.map((row) => row.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
+                    assert.deepEqual(
+                        parseCsv(text).map((r) => r.cells),
+                        rows,
+                    );
+                },
+            ),
         );
     });
 
@@ -81,6 +87,9 @@ describe("settleConcurrently", () => {
             return n * 10;
         });
         assert.equal(peak, 3);
-        assert.deepEqual(results.map((r) => (r.ok ? r.value : (r.error as Error).message)), [10, 20, "no 3", 40, 50, "no 6", 70]);
+        assert.deepEqual(
+            results.map((r) => (r.ok ? r.value : (r.error as Error).message)),
+            [10, 20, "no 3", 40, 50, "no 6", 70],
+        );
     });
 });

@@ -31,7 +31,9 @@ export function readRecordFile(file: string, keyColumn: string, fields: readonly
     try {
         bytes = readFileSync(file);
     } catch (err) {
-        throw new Error(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path, which is resolved from the working directory (the Pulumi project directory)`);
+        throw new Error(
+            `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path, which is resolved from the working directory (the Pulumi project directory)`,
+        );
     }
     const sourceHash = createHash("sha256").update(bytes).digest("base64url");
     const name = path.basename(file);
@@ -48,10 +50,17 @@ function fromJson(text: string, name: string): SourceRecord[] {
     } catch (err) {
         throw new Error(`${name} is not valid JSON (${(err as Error).message})`);
     }
-    if (!Array.isArray(parsed)) throw new Error(`${name} must hold a JSON array of {"key": ..., "data": {...}} objects`);
+    if (!Array.isArray(parsed))
+        throw new Error(`${name} must hold a JSON array of {"key": ..., "data": {...}} objects`);
     return parsed.map((entry, index) => {
         const origin = `${name} [${index}]`;
-        const ok = typeof entry === "object" && entry !== null && typeof entry.key === "string" && typeof entry.data === "object" && entry.data !== null && !Array.isArray(entry.data);
+        const ok =
+            typeof entry === "object" &&
+            entry !== null &&
+            typeof entry.key === "string" &&
+            typeof entry.data === "object" &&
+            entry.data !== null &&
+            !Array.isArray(entry.data);
         if (!ok) throw new Error(`${origin} must be an object with a string "key" and an object "data"`);
         return { key: entry.key, data: entry.data, origin, property: "file" };
     });
@@ -67,12 +76,17 @@ function fromCsv(text: string, name: string, keyColumn: string, fields: readonly
     const [header, ...body] = rows;
     if (!header) throw new Error(`${name} is empty; it needs a header row naming ${keyColumn} and the fields`);
     const keyIndex = header.cells.indexOf(keyColumn);
-    if (keyIndex < 0) throw new Error(`${name} has no "${keyColumn}" column for the record keys; add it or set keyColumn to the column that holds them`);
+    if (keyIndex < 0)
+        throw new Error(
+            `${name} has no "${keyColumn}" column for the record keys; add it or set keyColumn to the column that holds them`,
+        );
     const typeOf = new Map(fields.map((field) => [field.name, field.type]));
     return body.map((row) => {
         const origin = `${name} line ${row.line}`;
         if (row.cells.length !== header.cells.length) {
-            throw new Error(`${origin} has ${row.cells.length} values but the header has ${header.cells.length} columns`);
+            throw new Error(
+                `${origin} has ${row.cells.length} values but the header has ${header.cells.length} columns`,
+            );
         }
         const data: Record<string, unknown> = {};
         header.cells.forEach((column, index) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
+import type { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
 import { platformId, text, wholeNumber } from "../../validation/fieldRules";
 import { isUnknown } from "../../validation/unknowns";
 import { dataFields, dataRules, repeatedFieldNames, ruleProblems } from "../dataSchema/schema";
@@ -14,7 +14,10 @@ export const dataRecordSetInputs = z.object({
     schemaId: platformId,
     fields: dataFields,
     rules: dataRules,
-    records: z.array(z.object({ key: recordKey, data: recordData }), { error: "must be a list of {key, data} records" }).max(100_000, { error: "must list at most 100000 records" }).optional(),
+    records: z
+        .array(z.object({ key: recordKey, data: recordData }), { error: "must be a list of {key, data} records" })
+        .max(100_000, { error: "must list at most 100000 records" })
+        .optional(),
     /** Absolute path of a .json or .csv file of records (the SDK resolves a relative one from the working directory: the Pulumi project directory). */
     file: text(4096).optional(),
     keyColumn: text(128),
@@ -45,28 +48,48 @@ export const dataRecordSetRules: CrossFieldRule<DataRecordSetInputs>[] = [
  * files, which zod does not see) malformed keys. Failures name `records[i].data.<field>`, or `file` with
  * the file's line, and stop at MAX_REPORTED_RECORD_FAILURES plus a count of the rest.
  */
-export function recordFailures(records: readonly SourceRecord[], validate: RecordValidator, skip: ReadonlySet<number> = new Set()): CheckFailure[] {
+export function recordFailures(
+    records: readonly SourceRecord[],
+    validate: RecordValidator,
+    skip: ReadonlySet<number> = new Set(),
+): CheckFailure[] {
     const failures: CheckFailure[] = [];
     const firstIndex = new Map<string, number>();
     let total = 0;
     const report = (record: SourceRecord, property: string, reason: string) => {
         total++;
         if (failures.length >= MAX_REPORTED_RECORD_FAILURES) return;
-        if (record.property === "file") failures.push({ property: "file", reason: `${record.origin} (key ${JSON.stringify(record.key)}): ${reason}` });
+        if (record.property === "file")
+            failures.push({
+                property: "file",
+                reason: `${record.origin} (key ${JSON.stringify(record.key)}): ${reason}`,
+            });
         else failures.push({ property: `${record.property}.${property}`, reason: `${record.property}.${reason}` });
     };
     records.forEach((record, index) => {
         if (skip.has(index) || isUnknown(record.key)) return;
         if (record.property === "file" && !RECORD_KEY.test(record.key)) {
-            report(record, "key", `key ${JSON.stringify(record.key)} must be 1 to 128 letters, digits, - or _ (it is the record's id on the platform)`);
+            report(
+                record,
+                "key",
+                `key ${JSON.stringify(record.key)} must be 1 to 128 letters, digits, - or _ (it is the record's id on the platform)`,
+            );
         }
         const first = firstIndex.get(record.key);
-        if (first !== undefined) report(record, "key", `key ${JSON.stringify(record.key)} repeats the key of ${records[first].origin}; give each record its own key`);
+        if (first !== undefined)
+            report(
+                record,
+                "key",
+                `key ${JSON.stringify(record.key)} repeats the key of ${records[first].origin}; give each record its own key`,
+            );
         else firstIndex.set(record.key, index);
         for (const failure of validate(record.data)) report(record, failure.property, failure.reason);
     });
     if (total > failures.length) {
-        failures.push({ property: records[0]?.property === "file" ? "file" : "records", reason: `…and ${total - failures.length} more record failures (${total} in all)` });
+        failures.push({
+            property: records[0]?.property === "file" ? "file" : "records",
+            reason: `…and ${total - failures.length} more record failures (${total} in all)`,
+        });
     }
     return failures;
 }

@@ -5,7 +5,11 @@ export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
  * neither stops the others nor loses their results. (The API client still paces requests to the rate
  * limit and retries the transient failures; `limit` only bounds what waits in its queue.)
  */
-export async function settleConcurrently<I, T>(items: readonly I[], limit: number, task: (item: I) => Promise<T>): Promise<Settled<T>[]> {
+export async function settleConcurrently<I, T>(
+    items: readonly I[],
+    limit: number,
+    task: (item: I) => Promise<T>,
+): Promise<Settled<T>[]> {
     const results: Settled<T>[] = new Array(items.length);
     let next = 0;
     const worker = async () => {

@@ -1,5 +1,5 @@
 import { objectCollection } from "../../lifecycle/objectCollection";
-import { canonicalFields, DataField, DataRule, DataSchemaInputs } from "./schema";
+import { canonicalFields, type DataField, type DataRule, type DataSchemaInputs } from "./schema";
 
 /** The platform's body for a data schema (API-CONTRACT.md). */
 export interface DataSchemaBody {

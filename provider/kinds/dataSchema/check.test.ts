@@ -67,7 +67,9 @@ describe("DataSchema check", () => {
     });
 
     it("checks rules: one operator, existing fields, values of the field's type", async () => {
-        const shapes = await reasonsFor({ rules: [{ when: { field: "priority" }, require: { field: "status", equals: "a", present: true } }] });
+        const shapes = await reasonsFor({
+            rules: [{ when: { field: "priority" }, require: { field: "status", equals: "a", present: true } }],
+        });
         assert.deepEqual(Object.keys(shapes).sort(), ["rules[0].require", "rules[0].when"]);
         assert.match(shapes["rules[0].when"], /exactly one of equals, oneOf or present \(found none\)/);
         assert.match(shapes["rules[0].require"], /found equals, present/);
@@ -79,35 +81,66 @@ describe("DataSchema check", () => {
             ],
         });
         assert.deepEqual(Object.keys(reasons).sort(), ["rules[1].require", "rules[1].when.field"]);
-        assert.match(reasons["rules[1].when.field"], /"owner" is not a field of the schema; use one of priority, status, score/);
+        assert.match(
+            reasons["rules[1].when.field"],
+            /"owner" is not a field of the schema; use one of priority, status, score/,
+        );
         assert.match(reasons["rules[1].require"], /compares integer field "score" with 2.5/);
     });
 
     it("requires at least one field and passes unknowns", async () => {
         assert.match((await reasonsFor({ fields: [] })).fields, /at least 1 field/);
         assert.deepEqual(await reasonsFor({ fields: UNKNOWN, rules: UNKNOWN }), {});
-        assert.deepEqual(await reasonsFor({ fields: [{ name: UNKNOWN, type: "string" }], rules: [{ when: { field: UNKNOWN, equals: 1 }, require: { field: "status", present: true } }] }), {});
+        assert.deepEqual(
+            await reasonsFor({
+                fields: [{ name: UNKNOWN, type: "string" }],
+                rules: [{ when: { field: UNKNOWN, equals: 1 }, require: { field: "status", present: true } }],
+            }),
+            {},
+        );
     });
 });
 
 describe("DataSchema diff", () => {
-    const olds = { name: "tickets-abc1234", fields: [{ name: "priority", type: "string", required: false }], rules: [], schemaId: "s1", version: 2 };
+    const olds = {
+        name: "tickets-abc1234",
+        fields: [{ name: "priority", type: "string", required: false }],
+        rules: [],
+        schemaId: "s1",
+        version: 2,
+    };
 
     it("reports nothing when unchanged", async () => {
-        assert.deepEqual(await provider.diff("s1", olds, { ...olds, schemaId: undefined, version: undefined }), { changes: false, replaces: [], deleteBeforeReplace: false });
+        assert.deepEqual(await provider.diff("s1", olds, { ...olds, schemaId: undefined, version: undefined }), {
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
     });
 
     it("adds a field or changes a constraint in place", async () => {
-        const added = await provider.diff("s1", olds, { ...olds, fields: [...olds.fields, { name: "status", type: "string", required: true }] });
+        const added = await provider.diff("s1", olds, {
+            ...olds,
+            fields: [...olds.fields, { name: "status", type: "string", required: true }],
+        });
         assert.deepEqual([added.changes, added.replaces], [true, []]);
-        const tightened = await provider.diff("s1", olds, { ...olds, fields: [{ name: "priority", type: "string", required: true, maxLength: 9 }] });
+        const tightened = await provider.diff("s1", olds, {
+            ...olds,
+            fields: [{ name: "priority", type: "string", required: true, maxLength: 9 }],
+        });
         assert.deepEqual([tightened.changes, tightened.replaces], [true, []]);
     });
 
     it("replaces when a field is removed or retyped", async () => {
-        const removed = await provider.diff("s1", olds, { ...olds, fields: [{ name: "status", type: "string", required: false }] });
+        const removed = await provider.diff("s1", olds, {
+            ...olds,
+            fields: [{ name: "status", type: "string", required: false }],
+        });
         assert.deepEqual(removed.replaces, ["fields"]);
-        const retyped = await provider.diff("s1", olds, { ...olds, fields: [{ name: "priority", type: "integer", required: false }] });
+        const retyped = await provider.diff("s1", olds, {
+            ...olds,
+            fields: [{ name: "priority", type: "integer", required: false }],
+        });
         assert.deepEqual(retyped.replaces, ["fields"]);
     });
 
@@ -118,21 +151,34 @@ describe("DataSchema diff", () => {
 });
 
 describe("breakingFieldChanges (properties)", () => {
-    const field = fc.record({ name: fc.constantFrom("a", "b", "c", "d"), type: fc.constantFrom("string", "integer", "boolean") });
+    const field = fc.record({
+        name: fc.constantFrom("a", "b", "c", "d"),
+        type: fc.constantFrom("string", "integer", "boolean"),
+    });
     const list = fc.uniqueArray(field, { selector: (f) => f.name, maxLength: 4 });
 
     it("never reports a change when fields are only added", () => {
-        fc.assert(fc.property(list, list, (before, extra) => {
-            const names = new Set(before.map((f) => f.name));
-            assert.deepEqual(breakingFieldChanges(before, [...before, ...extra.filter((f) => !names.has(f.name))]), []);
-        }));
+        fc.assert(
+            fc.property(list, list, (before, extra) => {
+                const names = new Set(before.map((f) => f.name));
+                assert.deepEqual(
+                    breakingFieldChanges(before, [...before, ...extra.filter((f) => !names.has(f.name))]),
+                    [],
+                );
+            }),
+        );
     });
 
     it("reports exactly the removed and retyped fields", () => {
-        fc.assert(fc.property(list, list, (before, after) => {
-            const typeOf = new Map(after.map((f) => [f.name, f.type]));
-            const expected = before.filter((f) => typeOf.get(f.name) !== f.type).map((f) => f.name);
-            assert.deepEqual(breakingFieldChanges(before, after).map((c) => c.split(" ")[0]), expected);
-        }));
+        fc.assert(
+            fc.property(list, list, (before, after) => {
+                const typeOf = new Map(after.map((f) => [f.name, f.type]));
+                const expected = before.filter((f) => typeOf.get(f.name) !== f.type).map((f) => f.name);
+                assert.deepEqual(
+                    breakingFieldChanges(before, after).map((c) => c.split(" ")[0]),
+                    expected,
+                );
+            }),
+        );
     });
 });

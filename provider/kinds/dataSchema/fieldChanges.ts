@@ -7,7 +7,10 @@ interface NamedTypedField {
 
 function fieldList(value: unknown): NamedTypedField[] | undefined {
     if (!Array.isArray(value) || containsUnknown(value)) return undefined;
-    return value.filter((field): field is NamedTypedField => typeof field === "object" && field !== null && typeof field.name === "string");
+    return value.filter(
+        (field): field is NamedTypedField =>
+            typeof field === "object" && field !== null && typeof field.name === "string",
+    );
 }
 
 /**
@@ -21,5 +24,9 @@ export function breakingFieldChanges(olds: unknown, news: unknown): string[] {
     const typeOf = new Map(after.map((field) => [field.name, field.type]));
     return before
         .filter((field) => typeOf.get(field.name) !== field.type)
-        .map((field) => (typeOf.has(field.name) ? `${field.name} (${field.type} → ${typeOf.get(field.name)})` : `${field.name} (removed)`));
+        .map((field) =>
+            typeOf.has(field.name)
+                ? `${field.name} (${field.type} → ${typeOf.get(field.name)})`
+                : `${field.name} (removed)`,
+        );
 }

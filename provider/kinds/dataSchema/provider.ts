@@ -1,8 +1,15 @@
 import { kindProvider } from "../../kindProvider";
 import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
-import { dataSchemaApi as api, LiveDataSchema, toBody } from "./api";
+import { dataSchemaApi as api, type LiveDataSchema, toBody } from "./api";
 import { breakingFieldChanges } from "./fieldChanges";
-import { canonicalFields, DataField, DataSchemaInputs, dataSchemaDefaults, dataSchemaInputs, dataSchemaRules } from "./schema";
+import {
+    canonicalFields,
+    type DataField,
+    type DataSchemaInputs,
+    dataSchemaDefaults,
+    dataSchemaInputs,
+    dataSchemaRules,
+} from "./schema";
 
 const LABEL = "data schema";
 
@@ -30,7 +37,8 @@ export const dataSchemaProvider: typeof definition = {
     ...definition,
     check: (olds, news) => {
         const fields = news.fields;
-        const canonical = Array.isArray(fields) && fields.every((f) => typeof f === "object" && f !== null && !Array.isArray(f));
+        const canonical =
+            Array.isArray(fields) && fields.every((f) => typeof f === "object" && f !== null && !Array.isArray(f));
         return definition.check(olds, canonical ? { ...news, fields: canonicalFields(fields as DataField[]) } : news);
     },
 };

@@ -35,7 +35,11 @@ export function toBody(inputs: EventStreamInputs): EventStreamBody {
         retentionDays: inputs.retentionDays,
         destination: {
             type: "eventbridge",
-            eventBridgeConfig: { arn: inputs.eventBusArn, roleArn: inputs.roleArn, region: inputs.region ?? (eventBusRegion(inputs.eventBusArn) as string) },
+            eventBridgeConfig: {
+                arn: inputs.eventBusArn,
+                roleArn: inputs.roleArn,
+                region: inputs.region ?? (eventBusRegion(inputs.eventBusArn) as string),
+            },
         },
         filters: { topics: inputs.topics },
         replayConfig: inputs.replay && {

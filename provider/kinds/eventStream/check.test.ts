@@ -10,7 +10,13 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOS
 
 const BUS = "arn:aws:events:eu-west-1:123456789012:event-bus/genesys-events";
 const ROLE = "arn:aws:iam::123456789012:role/genesys-eventbridge";
-const valid = { __resourceName: "calls", topics: ["genesys.conversations.call"], retentionDays: 30, eventBusArn: BUS, roleArn: ROLE };
+const valid = {
+    __resourceName: "calls",
+    topics: ["genesys.conversations.call"],
+    retentionDays: 30,
+    eventBusArn: BUS,
+    roleArn: ROLE,
+};
 
 async function failures(news: Record<string, unknown>, olds: Record<string, unknown> = {}) {
     return (await provider.check(olds, { ...valid, ...news })).failures;
@@ -33,14 +39,20 @@ describe("EventStream check", () => {
     it("fills the replay trigger and keeps a given one", async () => {
         const automatic = await provider.check({}, { ...valid, replay: { startDate: daysAgo(1) } });
         assert.deepEqual(automatic.inputs.replay, { startDate: daysAgo(1), sequenceIndexTrigger: "automatic" });
-        const manual = await provider.check({}, { ...valid, replay: { startDate: daysAgo(1), sequenceIndexTrigger: "manual" } });
+        const manual = await provider.check(
+            {},
+            { ...valid, replay: { startDate: daysAgo(1), sequenceIndexTrigger: "manual" } },
+        );
         assert.equal((manual.inputs.replay as { sequenceIndexTrigger: string }).sequenceIndexTrigger, "manual");
     });
 
     it("accepts the ARNs real event buses have, including partner buses and other partitions", async () => {
         for (const [eventBusArn, region] of [
             ["arn:aws:events:us-east-1:123456789012:event-bus/default", "us-east-1"],
-            ["arn:aws:events:eu-central-1:123456789012:event-bus/aws.partner/genesys.com/cloud/0a1b2c/orders", "eu-central-1"],
+            [
+                "arn:aws:events:eu-central-1:123456789012:event-bus/aws.partner/genesys.com/cloud/0a1b2c/orders",
+                "eu-central-1",
+            ],
             ["arn:aws-us-gov:events:us-gov-west-1:123456789012:event-bus/gov-bus", "us-gov-west-1"],
             ["arn:aws-cn:events:cn-north-1:123456789012:event-bus/cn_bus.1", "cn-north-1"],
         ]) {
@@ -95,16 +107,30 @@ describe("EventStream check", () => {
 
     it("refuses replay start dates that are not real zoned date-times", async () => {
         for (const startDate of ["2030-01-20", "2030-02-30T00:00:00Z", "2030-01-20T24:00:00Z", "last week", 20300120]) {
-            assert.deepEqual(Object.keys(await reasonsFor({ replay: { startDate } })), ["replay.startDate"], String(startDate));
+            assert.deepEqual(
+                Object.keys(await reasonsFor({ replay: { startDate } })),
+                ["replay.startDate"],
+                String(startDate),
+            );
         }
         assert.deepEqual(await failures({ replay: { startDate: "2030-01-30T09:00:00+02:00" } }), []);
     });
 
     it("fails a new replay that starts in the future or before the retention window", async () => {
-        assert.match((await reasonsFor({ replay: { startDate: daysAgo(-1) } }))["replay.startDate"], /is in the future \(now is 2030-01-31T00:00:00.000Z\)/);
+        assert.match(
+            (await reasonsFor({ replay: { startDate: daysAgo(-1) } }))["replay.startDate"],
+            /is in the future \(now is 2030-01-31T00:00:00.000Z\)/,
+        );
         const reasons = await reasonsFor({ replay: { startDate: daysAgo(31) } });
-        assert.match(reasons["replay.startDate"], /before the 30-day retention window, which reaches back to 2030-01-01T00:00:00.000Z/);
-        assert.deepEqual(await failures({ replay: { startDate: daysAgo(30) } }), [], "the window's first instant is inside it");
+        assert.match(
+            reasons["replay.startDate"],
+            /before the 30-day retention window, which reaches back to 2030-01-01T00:00:00.000Z/,
+        );
+        assert.deepEqual(
+            await failures({ replay: { startDate: daysAgo(30) } }),
+            [],
+            "the window's first instant is inside it",
+        );
         assert.deepEqual(await failures({ replay: { startDate: daysAgo(0) } }), [], "now is not the future");
         assert.deepEqual(await failures({ retentionDays: 60, replay: { startDate: daysAgo(31) } }), []);
     });
@@ -115,22 +141,57 @@ describe("EventStream check", () => {
         const saved = now;
         now = new Date(now.getTime() + 200 * DAY_MS);
         try {
-            const unchanged = await provider.check(first.inputs, { ...valid, replay: { startDate: daysAgo(210) }, topics: ["genesys.other"] });
-            assert.deepEqual(unchanged.failures, [], "months later, the same replay (trigger filled both times) still passes");
-            const retrigger = await provider.check(first.inputs, { ...valid, replay: { startDate: daysAgo(210), sequenceIndexTrigger: "manual" } });
-            assert.deepEqual(retrigger.failures.map((f) => f.property), ["replay.startDate"]);
+            const unchanged = await provider.check(first.inputs, {
+                ...valid,
+                replay: { startDate: daysAgo(210) },
+                topics: ["genesys.other"],
+            });
+            assert.deepEqual(
+                unchanged.failures,
+                [],
+                "months later, the same replay (trigger filled both times) still passes",
+            );
+            const retrigger = await provider.check(first.inputs, {
+                ...valid,
+                replay: { startDate: daysAgo(210), sequenceIndexTrigger: "manual" },
+            });
+            assert.deepEqual(
+                retrigger.failures.map((f) => f.property),
+                ["replay.startDate"],
+            );
             const replacement = await provider.check({}, { ...valid, replay: { startDate: daysAgo(210) } });
-            assert.deepEqual(replacement.failures.map((f) => f.property), ["replay.startDate"], "a new stream's replay is checked");
+            assert.deepEqual(
+                replacement.failures.map((f) => f.property),
+                ["replay.startDate"],
+                "a new stream's replay is checked",
+            );
         } finally {
             now = saved;
         }
     });
 
     it("passes unknown values during preview, and rules that read them", async () => {
-        assert.deepEqual(await failures({ topics: UNKNOWN, eventBusArn: UNKNOWN, roleArn: UNKNOWN, retentionDays: UNKNOWN, replay: UNKNOWN }), []);
+        assert.deepEqual(
+            await failures({
+                topics: UNKNOWN,
+                eventBusArn: UNKNOWN,
+                roleArn: UNKNOWN,
+                retentionDays: UNKNOWN,
+                replay: UNKNOWN,
+            }),
+            [],
+        );
         assert.deepEqual(await failures({ topics: ["genesys.a", UNKNOWN], replay: { startDate: UNKNOWN } }), []);
-        assert.deepEqual(await failures({ eventBusArn: UNKNOWN, region: "us-east-1" }), [], "the region rule waits for the ARN");
-        assert.deepEqual(await failures({ retentionDays: UNKNOWN, replay: { startDate: daysAgo(80) } }), [], "the window rule waits for retentionDays");
+        assert.deepEqual(
+            await failures({ eventBusArn: UNKNOWN, region: "us-east-1" }),
+            [],
+            "the region rule waits for the ARN",
+        );
+        assert.deepEqual(
+            await failures({ retentionDays: UNKNOWN, replay: { startDate: daysAgo(80) } }),
+            [],
+            "the window rule waits for retentionDays",
+        );
         const { inputs } = await provider.check({}, { ...valid, eventBusArn: UNKNOWN });
         assert.equal(inputs.region, undefined, "no region is guessed from an unknown ARN");
         const reasons = await reasonsFor({ eventBusArn: UNKNOWN, retentionDays: 0 });
@@ -139,15 +200,30 @@ describe("EventStream check", () => {
 });
 
 describe("EventStream diff", () => {
-    const checked = { ...valid, name: "calls-abc1234", enabled: true, region: "eu-west-1", replay: { startDate: "2030-01-20T00:00:00Z", sequenceIndexTrigger: "automatic" } };
+    const checked = {
+        ...valid,
+        name: "calls-abc1234",
+        enabled: true,
+        region: "eu-west-1",
+        replay: { startDate: "2030-01-20T00:00:00Z", sequenceIndexTrigger: "automatic" },
+    };
     const olds = { ...checked, streamId: "s1", version: 2, replayStatus: { contiguous: true }, __provider: "old" };
 
     it("reports no change when only __provider or computed outputs differ", async () => {
-        assert.deepEqual(await provider.diff("s1", olds, { ...checked, __provider: "new" }), { changes: false, replaces: [], deleteBeforeReplace: false });
+        assert.deepEqual(await provider.diff("s1", olds, { ...checked, __provider: "new" }), {
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
     });
 
     it("reports every change in place, never a replacement", async () => {
-        for (const change of [{ topics: ["genesys.other"] }, { eventBusArn: "arn:aws:events:eu-west-1:123456789012:event-bus/other" }, { replay: undefined }, { retentionDays: 7 }]) {
+        for (const change of [
+            { topics: ["genesys.other"] },
+            { eventBusArn: "arn:aws:events:eu-west-1:123456789012:event-bus/other" },
+            { replay: undefined },
+            { retentionDays: 7 },
+        ]) {
             const result = await provider.diff("s1", olds, { ...checked, ...change });
             assert.equal(result.changes, true, JSON.stringify(change));
             assert.deepEqual(result.replaces, []);

@@ -14,24 +14,46 @@ const sequence = fc
         }),
     );
 
-const range = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+const range = (first: number, last: number) =>
+    Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 
 describe("event stream replay coverage", () => {
     it("matches the seed's example shape on a gapped replay", () => {
-        assert.deepEqual(replayCoverage({ firstSequenceIndex: 1, lastSequenceIndex: 10, deliveredIndices: [1, 2, 4, 5, 6, 8, 9, 10] }), {
-            firstSequenceIndex: 1,
-            lastSequenceIndex: 10,
-            contiguous: false,
-            missingSequenceIndices: [3, 7],
-            coveragePercent: 80,
-        });
+        assert.deepEqual(
+            replayCoverage({
+                firstSequenceIndex: 1,
+                lastSequenceIndex: 10,
+                deliveredIndices: [1, 2, 4, 5, 6, 8, 9, 10],
+            }),
+            {
+                firstSequenceIndex: 1,
+                lastSequenceIndex: 10,
+                contiguous: false,
+                missingSequenceIndices: [3, 7],
+                coveragePercent: 80,
+            },
+        );
     });
 
     it("fixes the seed's edge cases: one index is fully covered, repeats and strays do not count", () => {
-        assert.equal(replayCoverage({ firstSequenceIndex: 5, lastSequenceIndex: 5, deliveredIndices: [5] }).coveragePercent, 100);
-        assert.equal(replayCoverage({ firstSequenceIndex: 1, lastSequenceIndex: 4, deliveredIndices: [1, 1, 1, 9] }).coveragePercent, 25);
-        assert.equal(replayCoverage({ firstSequenceIndex: 1, lastSequenceIndex: 3, deliveredIndices: [2] }).coveragePercent, 33.33);
-        assert.equal(replayCoverage({ firstSequenceIndex: 1, lastSequenceIndex: 100, deliveredIndices: range(1, 57) }).coveragePercent, 57);
+        assert.equal(
+            replayCoverage({ firstSequenceIndex: 5, lastSequenceIndex: 5, deliveredIndices: [5] }).coveragePercent,
+            100,
+        );
+        assert.equal(
+            replayCoverage({ firstSequenceIndex: 1, lastSequenceIndex: 4, deliveredIndices: [1, 1, 1, 9] })
+                .coveragePercent,
+            25,
+        );
+        assert.equal(
+            replayCoverage({ firstSequenceIndex: 1, lastSequenceIndex: 3, deliveredIndices: [2] }).coveragePercent,
+            33.33,
+        );
+        assert.equal(
+            replayCoverage({ firstSequenceIndex: 1, lastSequenceIndex: 100, deliveredIndices: range(1, 57) })
+                .coveragePercent,
+            57,
+        );
     });
 
     it("splits the range exactly into delivered and missing indices, missing in ascending order", () => {
@@ -40,8 +62,14 @@ describe("event stream replay coverage", () => {
                 const { missingSequenceIndices: missing } = replayCoverage(s);
                 const delivered = new Set(s.deliveredIndices);
                 const expected = range(s.firstSequenceIndex, s.lastSequenceIndex);
-                assert.deepEqual(missing, expected.filter((i) => !delivered.has(i)));
-                assert.deepEqual(missing, [...missing].sort((a, b) => a - b));
+                assert.deepEqual(
+                    missing,
+                    expected.filter((i) => !delivered.has(i)),
+                );
+                assert.deepEqual(
+                    missing,
+                    [...missing].sort((a, b) => a - b),
+                );
             }),
         );
     });
@@ -50,7 +78,10 @@ describe("event stream replay coverage", () => {
         fc.assert(
             fc.property(sequence, (s) => {
                 const c = replayCoverage(s);
-                return c.contiguous === (c.missingSequenceIndices.length === 0) && c.contiguous === (c.coveragePercent === 100);
+                return (
+                    c.contiguous === (c.missingSequenceIndices.length === 0) &&
+                    c.contiguous === (c.coveragePercent === 100)
+                );
             }),
         );
     });
@@ -62,7 +93,12 @@ describe("event stream replay coverage", () => {
                 const expected = s.lastSequenceIndex - s.firstSequenceIndex + 1;
                 if (expected <= 0) return c.coveragePercent === 100;
                 const share = ((expected - c.missingSequenceIndices.length) / expected) * 100;
-                return c.coveragePercent >= 0 && c.coveragePercent <= share + 1e-9 && share - c.coveragePercent < 0.01 && Number.isInteger(Math.round(c.coveragePercent * 100));
+                return (
+                    c.coveragePercent >= 0 &&
+                    c.coveragePercent <= share + 1e-9 &&
+                    share - c.coveragePercent < 0.01 &&
+                    Number.isInteger(Math.round(c.coveragePercent * 100))
+                );
             }),
         );
     });
@@ -71,7 +107,10 @@ describe("event stream replay coverage", () => {
         fc.assert(
             fc.property(sequence, fc.integer({ min: -10, max: 1300 }), (s, extra) => {
                 const base = replayCoverage(s);
-                const shuffled = replayCoverage({ ...s, deliveredIndices: [...s.deliveredIndices].reverse().concat(s.deliveredIndices) });
+                const shuffled = replayCoverage({
+                    ...s,
+                    deliveredIndices: [...s.deliveredIndices].reverse().concat(s.deliveredIndices),
+                });
                 assert.deepEqual(shuffled, base);
                 const more = replayCoverage({ ...s, deliveredIndices: [...s.deliveredIndices, extra] });
                 return more.coveragePercent >= base.coveragePercent;

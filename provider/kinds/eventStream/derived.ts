@@ -29,5 +29,11 @@ export function replayCoverage(sequence: ReplaySequence): ReplayCoverage {
     const missingSequenceIndices: number[] = [];
     for (let index = first; index <= last; index++) if (!delivered.has(index)) missingSequenceIndices.push(index);
     const coveragePercent = expected === 0 ? 100 : Math.floor((delivered.size * 10_000) / expected) / 100;
-    return { firstSequenceIndex: first, lastSequenceIndex: last, contiguous: missingSequenceIndices.length === 0, missingSequenceIndices, coveragePercent };
+    return {
+        firstSequenceIndex: first,
+        lastSequenceIndex: last,
+        contiguous: missingSequenceIndices.length === 0,
+        missingSequenceIndices,
+        coveragePercent,
+    };
 }

@@ -1,8 +1,14 @@
-import { DynamicProvider, kindProvider } from "../../kindProvider";
+import { type DynamicProvider, kindProvider } from "../../kindProvider";
 import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
-import { eventStreamApi as api, LiveEventStream, toBody } from "./api";
+import { eventStreamApi as api, type LiveEventStream, toBody } from "./api";
 import { replayCoverage } from "./derived";
-import { EventStreamInputs, eventStreamDefaults, eventStreamInputs, eventStreamRules, withDerivedDefaults } from "./schema";
+import {
+    type EventStreamInputs,
+    eventStreamDefaults,
+    eventStreamInputs,
+    eventStreamRules,
+    withDerivedDefaults,
+} from "./schema";
 
 const LABEL = "event stream";
 
@@ -28,7 +34,10 @@ export function createEventStreamProvider(now: () => Date = () => new Date()): D
             roleArn: live.destination.eventBridgeConfig.roleArn,
             region: live.destination.eventBridgeConfig.region,
             replay: live.replayConfig?.enabled
-                ? { startDate: live.replayConfig.startDate, sequenceIndexTrigger: live.replayConfig.sequenceIndexTrigger }
+                ? {
+                      startDate: live.replayConfig.startDate,
+                      sequenceIndexTrigger: live.replayConfig.sequenceIndexTrigger,
+                  }
                 : undefined,
         }),
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
-import { CrossFieldRule } from "../../validation/checkInputs";
+import type { CrossFieldRule } from "../../validation/checkInputs";
 import { awsRegion, iamRoleArn } from "../../validation/awsFields";
 import { flag, matching, oneOf, text, uniqueList, wholeNumber } from "../../validation/fieldRules";
 import { isUnknown } from "../../validation/unknowns";
@@ -11,7 +11,8 @@ export const TOPIC_PATTERN = /^genesys\.[a-z0-9\-.]+$/;
  * The ARN `aws.cloudwatch.EventBus` really has, partner buses (`aws.partner/genesys.com/…`) included. The
  * seed's `arn:aws:eventbridge:…` form is not one AWS issues, so it would refuse every real bus.
  */
-export const EVENT_BUS_ARN_PATTERN = /^arn:(aws[a-z-]*):events:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):event-bus\/([A-Za-z0-9._\-/]{1,256})$/;
+export const EVENT_BUS_ARN_PATTERN =
+    /^arn:(aws[a-z-]*):events:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):event-bus\/([A-Za-z0-9._\-/]{1,256})$/;
 export const SEQUENCE_INDEX_TRIGGERS = ["automatic", "manual"] as const;
 export const MAX_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -31,12 +32,21 @@ export const eventStreamInputs = z.object({
     name: text(200),
     description: text(1000).optional(),
     enabled: flag,
-    topics: uniqueList(matching(TOPIC_PATTERN, "a Genesys topic matching genesys.<namespace>.<event>, e.g. genesys.conversations.call"), {
-        min: 1,
-        noun: "topic",
-    }),
+    topics: uniqueList(
+        matching(
+            TOPIC_PATTERN,
+            "a Genesys topic matching genesys.<namespace>.<event>, e.g. genesys.conversations.call",
+        ),
+        {
+            min: 1,
+            noun: "topic",
+        },
+    ),
     retentionDays: wholeNumber(1, MAX_RETENTION_DAYS, "days"),
-    eventBusArn: matching(EVENT_BUS_ARN_PATTERN, "an EventBridge event bus ARN, arn:<partition>:events:<region>:<12-digit account>:event-bus/<name>"),
+    eventBusArn: matching(
+        EVENT_BUS_ARN_PATTERN,
+        "an EventBridge event bus ARN, arn:<partition>:events:<region>:<12-digit account>:event-bus/<name>",
+    ),
     roleArn: iamRoleArn,
     /** Filled from `eventBusArn` by `check` when omitted. */
     region: awsRegion.optional(),
@@ -67,7 +77,8 @@ export function withDerivedDefaults(news: Record<string, unknown>): Record<strin
     if (inputs.region === undefined && busRegion !== undefined) inputs.region = busRegion;
     const replay = inputs.replay;
     if (replay !== null && typeof replay === "object" && !Array.isArray(replay) && !isUnknown(replay)) {
-        if ((replay as Record<string, unknown>).sequenceIndexTrigger === undefined) inputs.replay = { ...replay, sequenceIndexTrigger: "automatic" };
+        if ((replay as Record<string, unknown>).sequenceIndexTrigger === undefined)
+            inputs.replay = { ...replay, sequenceIndexTrigger: "automatic" };
     }
     return inputs;
 }

@@ -10,7 +10,8 @@ export function parseZonedDateTime(value: string): number | undefined {
     if (!parts) return undefined;
     const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((part) => Number(part ?? 0));
     const calendar = new Date(Date.UTC(year, month - 1, day));
-    const realDate = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+    const realDate =
+        calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
     if (!realDate || hour > 23 || minute > 59 || second > 59) return undefined;
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? undefined : ms;

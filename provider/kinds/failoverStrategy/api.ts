@@ -41,7 +41,12 @@ export function toBody(inputs: FailoverStrategyInputs): FailoverStrategyBody {
         routingConfig: {
             evaluationTimeoutMs: inputs.evaluationTimeoutMs,
             // Only the platform's fields, in its order, so a body comparison is not upset by extra input keys.
-            regions: inputs.regions.map(({ regionId, priority, weight, failoverTrigger }) => ({ regionId, priority, weight, failoverTrigger })),
+            regions: inputs.regions.map(({ regionId, priority, weight, failoverTrigger }) => ({
+                regionId,
+                priority,
+                weight,
+                failoverTrigger,
+            })),
         },
     };
 }

@@ -49,18 +49,27 @@ export function switchSummary(entries: readonly FailoverAuditEntry[]): SwitchSum
 
 function checkPageSize(pageSize: number): number {
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new Error(`getFailoverAuditLog: pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${String(pageSize)})`);
+        throw new Error(
+            `getFailoverAuditLog: pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${String(pageSize)})`,
+        );
     }
     return pageSize;
 }
 
 /** Follows the audit log's `nextPage` links to the end for one strategy. */
-export async function fetchFailoverAuditLog(client: ApiClient, strategyId: string, options: AuditLogOptions = {}): Promise<FailoverAuditLog> {
+export async function fetchFailoverAuditLog(
+    client: ApiClient,
+    strategyId: string,
+    options: AuditLogOptions = {},
+): Promise<FailoverAuditLog> {
     if (typeof strategyId !== "string" || strategyId === "") {
         throw new Error("getFailoverAuditLog: strategyId must be a failover strategy's id, e.g. `strategy.id`");
     }
     const pageSize = checkPageSize(options.pageSize ?? MAX_PAGE_SIZE);
-    const entries = await client.listLinkedPages<FailoverAuditEntry>(AUDIT_LOG, { pageSize, filterEntityId: strategyId });
+    const entries = await client.listLinkedPages<FailoverAuditEntry>(AUDIT_LOG, {
+        pageSize,
+        filterEntityId: strategyId,
+    });
     return { strategyId, entries, ...switchSummary(entries) };
 }
 

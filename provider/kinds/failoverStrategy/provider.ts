@@ -1,9 +1,9 @@
 import { kindProvider } from "../../kindProvider";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
-import { failoverStrategyApi as api, LiveFailoverStrategy, toBody } from "./api";
-import { currentHealthMatrix, HealthMatrix, verifyRegions } from "./regionPreflight";
-import { FailoverStrategyInputs, failoverStrategyDefaults, failoverStrategyInputs } from "./schema";
+import { failoverStrategyApi as api, type LiveFailoverStrategy, toBody } from "./api";
+import { currentHealthMatrix, type HealthMatrix, verifyRegions } from "./regionPreflight";
+import { type FailoverStrategyInputs, failoverStrategyDefaults, failoverStrategyInputs } from "./schema";
 
 const LABEL = "failover strategy";
 
@@ -33,7 +33,13 @@ export const failoverStrategyProvider = kindProvider<FailoverStrategyInputs, Liv
     async read(client, id) {
         const strategy = await api.get(client, id);
         if (!strategy) return undefined;
-        return { strategy, healthMatrix: await currentHealthMatrix(client, strategy.routingConfig.regions.map((r) => r.regionId)) };
+        return {
+            strategy,
+            healthMatrix: await currentHealthMatrix(
+                client,
+                strategy.routingConfig.regions.map((r) => r.regionId),
+            ),
+        };
     },
 
     // The id was ours to choose: an unconfirmed create is looked for under it.

@@ -1,5 +1,5 @@
 import type { ApiClient } from "../../client/apiClient";
-import { failoverStrategyApi as api, RegionHealth, RegionStatus } from "./api";
+import { failoverStrategyApi as api, type RegionHealth, type RegionStatus } from "./api";
 import type { FailoverStrategyInputs, StrategyRegion } from "./schema";
 
 /** Each region of a strategy and its status; NOT_FOUND when the org no longer has the region. */
@@ -21,8 +21,11 @@ export function preflightProblems(
     const problems: string[] = [];
     regions.forEach(({ regionId }, index) => {
         if (!knownIds.includes(regionId)) {
-            const shown = knownIds.slice(0, MAX_LISTED_IDS).join(", ") + (knownIds.length > MAX_LISTED_IDS ? ", …" : "");
-            problems.push(`regions[${index}].regionId "${regionId}" is not a region of this org (it has ${shown || "none"}): use one of those ids`);
+            const shown =
+                knownIds.slice(0, MAX_LISTED_IDS).join(", ") + (knownIds.length > MAX_LISTED_IDS ? ", …" : "");
+            problems.push(
+                `regions[${index}].regionId "${regionId}" is not a region of this org (it has ${shown || "none"}): use one of those ids`,
+            );
             return;
         }
         const sync = health.get(regionId)?.syncIntervalSeconds;
@@ -49,7 +52,10 @@ async function healthOf(client: ApiClient, regionIds: readonly string[]): Promis
 export async function verifyRegions(client: ApiClient, inputs: FailoverStrategyInputs): Promise<HealthMatrix> {
     const ids = inputs.regions.map((r) => r.regionId);
     const knownIds = await api.regionIds(client);
-    const health = await healthOf(client, ids.filter((id) => knownIds.includes(id)));
+    const health = await healthOf(
+        client,
+        ids.filter((id) => knownIds.includes(id)),
+    );
     const problems = preflightProblems(inputs.regions, knownIds, health, inputs.maxSyncIntervalSeconds);
     if (problems.length > 0) throw new Error(`region pre-flight failed: ${problems.join("; ")}`);
     return toHealthMatrix(ids, health);

@@ -20,7 +20,11 @@ const REGION_FIELDS = "regionId, priority, weight, failoverTrigger";
 const region = z.strictObject(
     {
         // Also a path segment of the health pre-flight, so only what a region id holds.
-        regionId: z.string({ error: "must be a region id" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must be a region id such as us-east-1 (letters, digits, - or _)" }),
+        regionId: z
+            .string({ error: "must be a region id" })
+            .regex(/^[A-Za-z0-9_-]{1,64}$/, {
+                error: "must be a region id such as us-east-1 (letters, digits, - or _)",
+            }),
         priority: regionWholeNumber("must be a positive whole number (1 is tried first)", 1),
         weight: regionWholeNumber("must be a whole number of percent from 0 to 100", 0, 100),
         failoverTrigger: oneOf(FAILOVER_TRIGGERS),
@@ -41,13 +45,20 @@ function reportRepeats(regions: unknown[], key: "regionId" | "priority", ctx: z.
         if ((typeof value !== "string" && typeof value !== "number") || isUnknown(value)) return;
         const first = seen.get(value);
         if (first === undefined) seen.set(value, index);
-        else ctx.addIssue({ code: "custom", path: [index, key], message: `repeats ${JSON.stringify(value)} (already at regions[${first}]); ${hint}` });
+        else
+            ctx.addIssue({
+                code: "custom",
+                path: [index, key],
+                message: `repeats ${JSON.stringify(value)} (already at regions[${first}]); ${hint}`,
+            });
     });
 }
 
 const regions = z
     .array(region, { error: "must be a list of regions {regionId, priority, weight, failoverTrigger}" })
-    .min(MIN_REGIONS, { error: `must list at least ${MIN_REGIONS} regions: a strategy fails over from one region to another` })
+    .min(MIN_REGIONS, {
+        error: `must list at least ${MIN_REGIONS} regions: a strategy fails over from one region to another`,
+    })
     .superRefine(
         (items, ctx) => {
             reportRepeats(items, "regionId", ctx, "list each region once");
@@ -70,4 +81,8 @@ export const failoverStrategyInputs = z.object({
 export type FailoverStrategyInputs = z.infer<typeof failoverStrategyInputs>;
 export type StrategyRegion = FailoverStrategyInputs["regions"][number];
 
-export const failoverStrategyDefaults: Partial<FailoverStrategyInputs> = { enabled: true, evaluationTimeoutMs: 5000, maxSyncIntervalSeconds: 300 };
+export const failoverStrategyDefaults: Partial<FailoverStrategyInputs> = {
+    enabled: true,
+    evaluationTimeoutMs: 5000,
+    maxSyncIntervalSeconds: 300,
+};

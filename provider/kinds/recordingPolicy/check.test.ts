@@ -95,7 +95,10 @@ describe("RecordingPolicy check", () => {
 
     it("passes unknown values during preview, and rules that read them", async () => {
         assert.deepEqual(await failures({ mediaTypes: UNKNOWN, quality: UNKNOWN, retentionDays: UNKNOWN }), []);
-        assert.deepEqual(await failures({ mediaTypes: ["audio", UNKNOWN], storageTargetId: UNKNOWN, webhookUrls: [UNKNOWN] }), []);
+        assert.deepEqual(
+            await failures({ mediaTypes: ["audio", UNKNOWN], storageTargetId: UNKNOWN, webhookUrls: [UNKNOWN] }),
+            [],
+        );
         assert.deepEqual(await failures({ retentionDays: 120, storageTargetRetentionDays: UNKNOWN }), []);
         const reasons = await reasonsFor({ mediaTypes: UNKNOWN, retentionDays: 0 });
         assert.deepEqual(Object.keys(reasons), ["retentionDays"], "known values are still checked beside unknown ones");
@@ -103,15 +106,41 @@ describe("RecordingPolicy check", () => {
 });
 
 describe("RecordingPolicy diff", () => {
-    const olds = { ...valid, name: "voice-abc1234", enabled: true, maxDurationHours: 24, webhookUrls: [], policyId: "p1", version: 3, __provider: "old" };
+    const olds = {
+        ...valid,
+        name: "voice-abc1234",
+        enabled: true,
+        maxDurationHours: 24,
+        webhookUrls: [],
+        policyId: "p1",
+        version: 3,
+        __provider: "old",
+    };
 
     it("reports no change when only __provider or computed outputs differ", async () => {
-        const news = { ...valid, name: "voice-abc1234", enabled: true, maxDurationHours: 24, webhookUrls: [], __provider: "new" };
-        assert.deepEqual(await provider.diff("p1", olds, news), { changes: false, replaces: [], deleteBeforeReplace: false });
+        const news = {
+            ...valid,
+            name: "voice-abc1234",
+            enabled: true,
+            maxDurationHours: 24,
+            webhookUrls: [],
+            __provider: "new",
+        };
+        assert.deepEqual(await provider.diff("p1", olds, news), {
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
     });
 
     it("reports a change in place, never a replacement", async () => {
-        const news = { ...olds, retentionDays: 30, mediaTypes: ["audio", "video"], policyId: undefined, version: undefined };
+        const news = {
+            ...olds,
+            retentionDays: 30,
+            mediaTypes: ["audio", "video"],
+            policyId: undefined,
+            version: undefined,
+        };
         const result = await provider.diff("p1", olds, news);
         assert.equal(result.changes, true);
         assert.deepEqual(result.replaces, []);

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { BANDWIDTH_KBPS, codecMatrix, estimatedBandwidthKbps, MediaType, Quality } from "./derived";
+import { BANDWIDTH_KBPS, codecMatrix, estimatedBandwidthKbps, type MediaType, type Quality } from "./derived";
 
 const mediaTypes = fc.subarray<MediaType>(["audio", "video", "screen"], { minLength: 1 });
 const quality = fc.constantFrom<Quality>("standard", "high");
@@ -13,13 +13,22 @@ describe("recording policy derived values", () => {
     });
 
     it("never estimates less at high quality than at standard", () => {
-        fc.assert(fc.property(mediaTypes, (types) => estimatedBandwidthKbps(types, "high") > estimatedBandwidthKbps(types, "standard")));
+        fc.assert(
+            fc.property(
+                mediaTypes,
+                (types) => estimatedBandwidthKbps(types, "high") > estimatedBandwidthKbps(types, "standard"),
+            ),
+        );
     });
 
     it("estimates the sum of each media type on its own", () => {
         fc.assert(
-            fc.property(mediaTypes, quality, (types, q) =>
-                estimatedBandwidthKbps(types, q) === types.reduce((sum, t) => sum + estimatedBandwidthKbps([t], q), 0),
+            fc.property(
+                mediaTypes,
+                quality,
+                (types, q) =>
+                    estimatedBandwidthKbps(types, q) ===
+                    types.reduce((sum, t) => sum + estimatedBandwidthKbps([t], q), 0),
             ),
         );
         assert.equal(estimatedBandwidthKbps(["video"], "high"), BANDWIDTH_KBPS.high.video);
@@ -28,6 +37,12 @@ describe("recording policy derived values", () => {
     it("maps each recorded media type to its codec and no other", () => {
         assert.deepEqual(codecMatrix(["audio", "video"], "standard"), { audio: "OPUS 48 kHz", video: "VP8 720p" });
         assert.deepEqual(codecMatrix(["screen"], "high"), { screen: "VP9 1080p" });
-        fc.assert(fc.property(mediaTypes, quality, (types, q) => Object.keys(codecMatrix(types, q)).sort().join() === [...types].sort().join()));
+        fc.assert(
+            fc.property(
+                mediaTypes,
+                quality,
+                (types, q) => Object.keys(codecMatrix(types, q)).sort().join() === [...types].sort().join(),
+            ),
+        );
     });
 });

@@ -23,6 +23,7 @@ const VIDEO_CODEC: Record<Quality, string> = { standard: "VP8 720p", high: "VP9 
 /** The codec each recorded media type is captured with: audio is always OPUS 48 kHz. */
 export function codecMatrix(mediaTypes: readonly MediaType[], quality: Quality): Partial<Record<MediaType, string>> {
     const matrix: Partial<Record<MediaType, string>> = {};
-    for (const mediaType of mediaTypes) matrix[mediaType] = mediaType === "audio" ? "OPUS 48 kHz" : VIDEO_CODEC[quality];
+    for (const mediaType of mediaTypes)
+        matrix[mediaType] = mediaType === "audio" ? "OPUS 48 kHz" : VIDEO_CODEC[quality];
     return matrix;
 }

@@ -1,8 +1,8 @@
 import { kindProvider } from "../../kindProvider";
 import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
-import { LiveRecordingPolicy, recordingPolicyApi as api, toBody } from "./api";
+import { type LiveRecordingPolicy, recordingPolicyApi as api, toBody } from "./api";
 import { codecMatrix, estimatedBandwidthKbps } from "./derived";
-import { RecordingPolicyInputs, recordingPolicyDefaults, recordingPolicyInputs, recordingPolicyRules } from "./schema";
+import { type RecordingPolicyInputs, recordingPolicyDefaults, recordingPolicyInputs, recordingPolicyRules } from "./schema";
 
 const LABEL = "recording policy";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CrossFieldRule } from "../../validation/checkInputs";
+import type { CrossFieldRule } from "../../validation/checkInputs";
 import { flag, httpsUrl, oneOf, platformId, text, uniqueList, wholeNumber } from "../../validation/fieldRules";
 import { estimatedBandwidthKbps, MAX_BANDWIDTH_KBPS, mediaBandwidthKbps } from "./derived";
 
@@ -22,7 +22,11 @@ export const recordingPolicyInputs = z.object({
 
 export type RecordingPolicyInputs = z.infer<typeof recordingPolicyInputs>;
 
-export const recordingPolicyDefaults: Partial<RecordingPolicyInputs> = { enabled: true, maxDurationHours: 24, webhookUrls: [] };
+export const recordingPolicyDefaults: Partial<RecordingPolicyInputs> = {
+    enabled: true,
+    maxDurationHours: 24,
+    webhookUrls: [],
+};
 
 export const recordingPolicyRules: CrossFieldRule<RecordingPolicyInputs>[] = [
     {

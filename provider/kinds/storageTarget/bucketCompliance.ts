@@ -23,7 +23,12 @@ export function s3ClientFor(target: BucketTarget): S3Client {
         target.accessKeyId !== undefined && target.secretAccessKey !== undefined
             ? { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey }
             : undefined;
-    return new S3Client({ region: target.region, credentials: keys, maxAttempts: 3, requestHandler: { requestTimeout: 15_000, connectionTimeout: 5_000 } });
+    return new S3Client({
+        region: target.region,
+        credentials: keys,
+        maxAttempts: 3,
+        requestHandler: { requestTimeout: 15_000, connectionTimeout: 5_000 },
+    });
 }
 
 /** KMS keys are named four ways (id, key ARN, alias, alias ARN); this reduces each to `key/<id>` or `alias/<name>`. */
@@ -69,15 +74,21 @@ function statusOf(err: AwsError): number | undefined {
 }
 
 function whose(target: BucketTarget): string {
-    return target.accessKeyId !== undefined ? `the target's access key ${target.accessKeyId}` : "the AWS credentials of the environment running Pulumi";
+    return target.accessKeyId !== undefined
+        ? `the target's access key ${target.accessKeyId}`
+        : "the AWS credentials of the environment running Pulumi";
 }
 
 function otherFailure(action: string, target: BucketTarget, err: AwsError): Error {
     if (err.name === "CredentialsProviderError") {
-        return new Error(`cannot check bucket "${target.bucket}": no AWS credentials are configured where Pulumi runs; configure them (e.g. AWS_PROFILE), ${SKIP}`);
+        return new Error(
+            `cannot check bucket "${target.bucket}": no AWS credentials are configured where Pulumi runs; configure them (e.g. AWS_PROFILE), ${SKIP}`,
+        );
     }
     const status = statusOf(err) === undefined ? "" : ` (HTTP ${statusOf(err)})`;
-    return new Error(`${action} of bucket "${target.bucket}" failed${status}: ${err.name ?? "error"}: ${err.message ?? "no message"}; ${SKIP}`);
+    return new Error(
+        `${action} of bucket "${target.bucket}" failed${status}: ${err.name ?? "error"}: ${err.message ?? "no message"}; ${SKIP}`,
+    );
 }
 
 async function headBucket(s3: S3Client, target: BucketTarget): Promise<void> {
@@ -88,7 +99,9 @@ async function headBucket(s3: S3Client, target: BucketTarget): Promise<void> {
         const { bucket, region } = target;
         switch (statusOf(err)) {
             case 404:
-                throw new Error(`bucket "${bucket}" does not exist: create it in ${region}, or correct bucket, ${SKIP}`);
+                throw new Error(
+                    `bucket "${bucket}" does not exist: create it in ${region}, or correct bucket, ${SKIP}`,
+                );
             case 403:
                 throw new Error(
                     `bucket "${bucket}" exists but ${whose(target)} may not access it: allow s3:ListBucket and s3:GetBucketEncryption on ` +
@@ -96,7 +109,9 @@ async function headBucket(s3: S3Client, target: BucketTarget): Promise<void> {
                 );
             case 301: {
                 const actual = err.$response?.headers?.["x-amz-bucket-region"];
-                throw new Error(`bucket "${bucket}" is not in ${region}${actual ? ` but in ${actual}` : ""}: set region to the bucket's region`);
+                throw new Error(
+                    `bucket "${bucket}" is not in ${region}${actual ? ` but in ${actual}` : ""}: set region to the bucket's region`,
+                );
             }
             default:
                 throw otherFailure("HeadBucket", target, err);
@@ -104,17 +119,24 @@ async function headBucket(s3: S3Client, target: BucketTarget): Promise<void> {
     }
 }
 
-async function bucketEncryption(s3: S3Client, target: BucketTarget): Promise<{ algorithm?: string; kmsKeyId?: string }> {
+async function bucketEncryption(
+    s3: S3Client,
+    target: BucketTarget,
+): Promise<{ algorithm?: string; kmsKeyId?: string }> {
     try {
         const answer = await s3.send(new GetBucketEncryptionCommand({ Bucket: target.bucket }));
-        const rule = answer.ServerSideEncryptionConfiguration?.Rules?.find((r) => r.ApplyServerSideEncryptionByDefault !== undefined);
+        const rule = answer.ServerSideEncryptionConfiguration?.Rules?.find(
+            (r) => r.ApplyServerSideEncryptionByDefault !== undefined,
+        );
         const byDefault = rule?.ApplyServerSideEncryptionByDefault;
         return { algorithm: byDefault?.SSEAlgorithm, kmsKeyId: byDefault?.KMSMasterKeyID };
     } catch (caught) {
         const err = caught as AwsError;
         if (err.name === "ServerSideEncryptionConfigurationNotFoundError") return {};
         if (statusOf(err) === 403) {
-            throw new Error(`${whose(target)} may not read the encryption of bucket "${target.bucket}": allow s3:GetBucketEncryption on arn:aws:s3:::${target.bucket}, ${SKIP}`);
+            throw new Error(
+                `${whose(target)} may not read the encryption of bucket "${target.bucket}": allow s3:GetBucketEncryption on arn:aws:s3:::${target.bucket}, ${SKIP}`,
+            );
         }
         throw otherFailure("GetBucketEncryption", target, err);
     }

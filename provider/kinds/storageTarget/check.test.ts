@@ -7,7 +7,14 @@ import { UNKNOWN } from "../../validation/unknowns";
 
 const ROLE = "arn:aws:iam::123456789012:role/genesys-recordings";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-const valid = { __resourceName: "archive", bucket: "acme-recordings", region: "eu-west-1", serverSideEncryption: "AES256", retentionDays: 365, roleArn: ROLE };
+const valid = {
+    __resourceName: "archive",
+    bucket: "acme-recordings",
+    region: "eu-west-1",
+    serverSideEncryption: "AES256",
+    retentionDays: 365,
+    roleArn: ROLE,
+};
 
 async function failures(news: Record<string, unknown>) {
     const { failures } = await provider.check({}, { ...valid, ...news });
@@ -29,8 +36,15 @@ describe("StorageTarget check", () => {
     });
 
     it("accepts access keys instead of a role, and aws:kms with a key", async () => {
-        assert.deepEqual(await failures({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET }), []);
-        for (const kmsKeyId of ["1234abcd-12ab-34cd-56ef-1234567890ab", "alias/recordings", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]) {
+        assert.deepEqual(
+            await failures({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET }),
+            [],
+        );
+        for (const kmsKeyId of [
+            "1234abcd-12ab-34cd-56ef-1234567890ab",
+            "alias/recordings",
+            "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ]) {
             assert.deepEqual(await failures({ serverSideEncryption: "aws:kms", kmsKeyId }), [], kmsKeyId);
         }
         for (const region of ["us-east-1", "us-gov-west-1", "cn-northwest-1", "ap-southeast-2", "eu-central-2"]) {
@@ -48,7 +62,15 @@ describe("StorageTarget check", () => {
             enabled: "yes",
             verifyBucket: 1,
         });
-        assert.deepEqual(Object.keys(reasons).sort(), ["bucket", "enabled", "pathPrefix", "region", "retentionDays", "serverSideEncryption", "verifyBucket"]);
+        assert.deepEqual(Object.keys(reasons).sort(), [
+            "bucket",
+            "enabled",
+            "pathPrefix",
+            "region",
+            "retentionDays",
+            "serverSideEncryption",
+            "verifyBucket",
+        ]);
         assert.match(reasons.bucket, /lowercase letters, digits, dots and hyphens \(S3 bucket naming rules\)/);
         assert.match(reasons.region, /AWS region code such as us-east-1/);
         assert.match(reasons.serverSideEncryption, /"AES256", "aws:kms"/);
@@ -58,28 +80,65 @@ describe("StorageTarget check", () => {
 
     it("requires bucket, region, serverSideEncryption and retentionDays", async () => {
         const { failures } = await provider.check({}, { __resourceName: "x", roleArn: ROLE });
-        assert.deepEqual(failures.map((f) => f.property).sort(), ["bucket", "region", "retentionDays", "serverSideEncryption"]);
+        assert.deepEqual(failures.map((f) => f.property).sort(), [
+            "bucket",
+            "region",
+            "retentionDays",
+            "serverSideEncryption",
+        ]);
     });
 
     it("requires kmsKeyId with aws:kms and refuses it with AES256", async () => {
-        assert.match((await reasonsFor({ serverSideEncryption: "aws:kms" })).kmsKeyId, /kmsKeyId is required when serverSideEncryption is "aws:kms"/);
-        assert.match((await reasonsFor({ kmsKeyId: "alias/recordings" })).kmsKeyId, /applies only to serverSideEncryption "aws:kms"/);
-        assert.match((await reasonsFor({ serverSideEncryption: "aws:kms", kmsKeyId: "my key" })).kmsKeyId, /KMS key id, key ARN, alias/);
+        assert.match(
+            (await reasonsFor({ serverSideEncryption: "aws:kms" })).kmsKeyId,
+            /kmsKeyId is required when serverSideEncryption is "aws:kms"/,
+        );
+        assert.match(
+            (await reasonsFor({ kmsKeyId: "alias/recordings" })).kmsKeyId,
+            /applies only to serverSideEncryption "aws:kms"/,
+        );
+        assert.match(
+            (await reasonsFor({ serverSideEncryption: "aws:kms", kmsKeyId: "my key" })).kmsKeyId,
+            /KMS key id, key ARN, alias/,
+        );
     });
 
     it("requires exactly one kind of credentials", async () => {
-        assert.match((await reasonsFor({ roleArn: undefined })).roleArn, /needs credentials: set roleArn \(preferred\), or accessKeyId \+ secretAccessKey/);
-        assert.match((await reasonsFor({ accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET })).roleArn, /either roleArn or accessKeyId \+ secretAccessKey, not both/);
-        assert.match((await reasonsFor({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE" })).secretAccessKey, /secretAccessKey is required with accessKeyId/);
-        assert.match((await reasonsFor({ roleArn: undefined, secretAccessKey: SECRET })).accessKeyId, /accessKeyId is required with secretAccessKey/);
+        assert.match(
+            (await reasonsFor({ roleArn: undefined })).roleArn,
+            /needs credentials: set roleArn \(preferred\), or accessKeyId \+ secretAccessKey/,
+        );
+        assert.match(
+            (await reasonsFor({ accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET })).roleArn,
+            /either roleArn or accessKeyId \+ secretAccessKey, not both/,
+        );
+        assert.match(
+            (await reasonsFor({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE" })).secretAccessKey,
+            /secretAccessKey is required with accessKeyId/,
+        );
+        assert.match(
+            (await reasonsFor({ roleArn: undefined, secretAccessKey: SECRET })).accessKeyId,
+            /accessKeyId is required with secretAccessKey/,
+        );
         assert.match((await reasonsFor({ roleArn: "arn:aws:iam::123:user/me" })).roleArn, /IAM role ARN/);
-        assert.match((await reasonsFor({ roleArn: undefined, accessKeyId: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET })).accessKeyId, /long-term AWS access key id/);
+        assert.match(
+            (await reasonsFor({ roleArn: undefined, accessKeyId: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET }))
+                .accessKeyId,
+            /long-term AWS access key id/,
+        );
     });
 
     it("never echoes the secret access key", async () => {
         const badSecret = "short-but-secret-value";
-        const found = await failures({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: badSecret });
-        assert.deepEqual(found.map((f) => f.property), ["secretAccessKey"]);
+        const found = await failures({
+            roleArn: undefined,
+            accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+            secretAccessKey: badSecret,
+        });
+        assert.deepEqual(
+            found.map((f) => f.property),
+            ["secretAccessKey"],
+        );
         assert.match(found[0].reason, /40-character secret/);
         assert.equal(found[0].reason.includes(badSecret), false);
     });
@@ -109,21 +168,46 @@ describe("S3 bucket naming rules", () => {
         const name = fc
             .array(label, { minLength: 1, maxLength: 4 })
             .map((labels) => labels.join("."))
-            .filter((n) => n.length >= 3 && !/^\d+(\.\d+){3}$/.test(n) && !/^(xn--|sthree-|amzn-s3-demo-)/.test(n) && !/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(n));
+            .filter(
+                (n) =>
+                    n.length >= 3 &&
+                    !/^\d+(\.\d+){3}$/.test(n) &&
+                    !/^(xn--|sthree-|amzn-s3-demo-)/.test(n) &&
+                    !/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(n),
+            );
         fc.assert(fc.property(name, (n) => bucketNameProblem(n) === undefined));
     });
 
     it("refuses any name holding an uppercase letter or underscore", () => {
-        fc.assert(fc.property(fc.string({ minLength: 3, maxLength: 40 }), fc.constantFrom("A", "_", "Z"), (base, bad) => bucketNameProblem(`a${base}${bad}b`) !== undefined));
+        fc.assert(
+            fc.property(
+                fc.string({ minLength: 3, maxLength: 40 }),
+                fc.constantFrom("A", "_", "Z"),
+                (base, bad) => bucketNameProblem(`a${base}${bad}b`) !== undefined,
+            ),
+        );
     });
 });
 
 describe("StorageTarget diff", () => {
-    const olds = { ...valid, name: "archive-abc1234", pathPrefix: "recordings/voice", enabled: true, verifyBucket: true, storageTargetId: "t1", version: 2, __provider: "old" };
+    const olds = {
+        ...valid,
+        name: "archive-abc1234",
+        pathPrefix: "recordings/voice",
+        enabled: true,
+        verifyBucket: true,
+        storageTargetId: "t1",
+        version: 2,
+        __provider: "old",
+    };
 
     it("reports no change when only __provider or computed outputs differ", async () => {
         const news = { ...olds, storageTargetId: undefined, version: undefined, __provider: "new" };
-        assert.deepEqual(await provider.diff("t1", olds, news), { changes: false, replaces: [], deleteBeforeReplace: false });
+        assert.deepEqual(await provider.diff("t1", olds, news), {
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
     });
 
     it("replaces on a new bucket or region, updates in place otherwise", async () => {

@@ -1,8 +1,8 @@
 import { kindProvider } from "../../kindProvider";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
-import { LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
-import { StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
+import { type LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
+import { type StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
 
 const LABEL = "recording storage target";
 

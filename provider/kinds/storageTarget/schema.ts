@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
+import type { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
 import { awsRegion, iamRoleArn } from "../../validation/awsFields";
 import { flag, matching, oneOf, text, wholeNumber } from "../../validation/fieldRules";
 
@@ -12,7 +12,8 @@ export const DEFAULT_PATH_PREFIX = "recordings/voice";
 export function bucketNameProblem(name: string): string | undefined {
     if (name.length < 3 || name.length > 63) return `must be 3 to 63 characters long (got ${name.length})`;
     if (!/^[a-z0-9.-]+$/.test(name)) return "may hold only lowercase letters, digits, dots and hyphens";
-    if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return "must begin and end with a lowercase letter or digit";
+    if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+        return "must begin and end with a lowercase letter or digit";
     if (name.includes("..")) return "must not hold two adjacent dots";
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return "must not be formatted as an IP address";
     const prefix = ["xn--", "sthree-", "amzn-s3-demo-"].find((p) => name.startsWith(p));
@@ -40,16 +41,25 @@ export const storageTargetInputs = z.object({
         .string({ error: "must be a string" })
         .max(512, { error: "must be at most 512 characters" })
         .superRefine((value, ctx) => {
-            if (value === "") ctx.addIssue({ code: "custom", message: `must not be empty; leave it out to use "${DEFAULT_PATH_PREFIX}"` });
-            else if (value.startsWith("/") || value.endsWith("/")) ctx.addIssue({ code: "custom", message: "must not start or end with /, e.g. recordings/voice" });
+            if (value === "")
+                ctx.addIssue({
+                    code: "custom",
+                    message: `must not be empty; leave it out to use "${DEFAULT_PATH_PREFIX}"`,
+                });
+            else if (value.startsWith("/") || value.endsWith("/"))
+                ctx.addIssue({ code: "custom", message: "must not start or end with /, e.g. recordings/voice" });
             else if (value.split("/").some((part) => part === "" || part === "." || part === "..")) {
                 ctx.addIssue({ code: "custom", message: "must not hold empty, . or .. segments" });
-            } else if (/[\u0000-\u001f\u007f\\]/.test(value)) ctx.addIssue({ code: "custom", message: "must not hold control characters or backslashes" });
+            } else if (/[\u0000-\u001f\u007f\\]/.test(value))
+                ctx.addIssue({ code: "custom", message: "must not hold control characters or backslashes" });
         }),
     retentionDays: wholeNumber(1, 3650, "days"),
     enabled: flag,
     roleArn: iamRoleArn.optional(),
-    accessKeyId: matching(ACCESS_KEY_ID, "a long-term AWS access key id (AKIA followed by 16 capitals or digits)").optional(),
+    accessKeyId: matching(
+        ACCESS_KEY_ID,
+        "a long-term AWS access key id (AKIA followed by 16 capitals or digits)",
+    ).optional(),
     secretAccessKey: z
         .string({ error: "must be a string" })
         .regex(/^[A-Za-z0-9/+=]{40}$/, { error: "must be the 40-character secret of the access key" })
@@ -60,7 +70,11 @@ export const storageTargetInputs = z.object({
 
 export type StorageTargetInputs = z.infer<typeof storageTargetInputs>;
 
-export const storageTargetDefaults: Partial<StorageTargetInputs> = { pathPrefix: DEFAULT_PATH_PREFIX, enabled: true, verifyBucket: true };
+export const storageTargetDefaults: Partial<StorageTargetInputs> = {
+    pathPrefix: DEFAULT_PATH_PREFIX,
+    enabled: true,
+    verifyBucket: true,
+};
 
 function fail(property: string, reason: string): CheckFailure[] {
     return [{ property, reason }];
@@ -71,10 +85,16 @@ export const storageTargetRules: CrossFieldRule<StorageTargetInputs>[] = [
         reads: ["serverSideEncryption", "kmsKeyId"],
         check({ serverSideEncryption, kmsKeyId }) {
             if (serverSideEncryption === "aws:kms" && kmsKeyId === undefined) {
-                return fail("kmsKeyId", 'kmsKeyId is required when serverSideEncryption is "aws:kms": give the bucket\'s default KMS key');
+                return fail(
+                    "kmsKeyId",
+                    'kmsKeyId is required when serverSideEncryption is "aws:kms": give the bucket\'s default KMS key',
+                );
             }
             if (serverSideEncryption === "AES256" && kmsKeyId !== undefined) {
-                return fail("kmsKeyId", 'kmsKeyId applies only to serverSideEncryption "aws:kms": remove it, or switch to "aws:kms"');
+                return fail(
+                    "kmsKeyId",
+                    'kmsKeyId applies only to serverSideEncryption "aws:kms": remove it, or switch to "aws:kms"',
+                );
             }
             return [];
         },
@@ -85,13 +105,21 @@ export const storageTargetRules: CrossFieldRule<StorageTargetInputs>[] = [
         check({ roleArn, accessKeyId, secretAccessKey }) {
             const hasKeys = accessKeyId !== undefined || secretAccessKey !== undefined;
             if (roleArn !== undefined && hasKeys) {
-                return fail("roleArn", "give either roleArn or accessKeyId + secretAccessKey, not both: a role is preferred, as it needs no stored secret");
+                return fail(
+                    "roleArn",
+                    "give either roleArn or accessKeyId + secretAccessKey, not both: a role is preferred, as it needs no stored secret",
+                );
             }
             if (roleArn === undefined && !hasKeys) {
-                return fail("roleArn", "the target needs credentials: set roleArn (preferred), or accessKeyId + secretAccessKey");
+                return fail(
+                    "roleArn",
+                    "the target needs credentials: set roleArn (preferred), or accessKeyId + secretAccessKey",
+                );
             }
-            if (accessKeyId !== undefined && secretAccessKey === undefined) return fail("secretAccessKey", "secretAccessKey is required with accessKeyId");
-            if (secretAccessKey !== undefined && accessKeyId === undefined) return fail("accessKeyId", "accessKeyId is required with secretAccessKey");
+            if (accessKeyId !== undefined && secretAccessKey === undefined)
+                return fail("secretAccessKey", "secretAccessKey is required with accessKeyId");
+            if (secretAccessKey !== undefined && accessKeyId === undefined)
+                return fail("accessKeyId", "accessKeyId is required with secretAccessKey");
             return [];
         },
     },

@@ -1,7 +1,7 @@
 import { kindProvider } from "../../kindProvider";
 import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
-import { LiveWebhook, readableBody, toBody, webhookApi as api } from "./api";
-import { WebhookInputs, webhookDefaults, webhookInputs, webhookRules } from "./schema";
+import { type LiveWebhook, readableBody, toBody, webhookApi as api } from "./api";
+import { type WebhookInputs, webhookDefaults, webhookInputs, webhookRules } from "./schema";
 
 const LABEL = "webhook";
 

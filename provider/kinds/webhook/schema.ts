@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
+import type { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
 import { flag, httpsUrl, oneOf, text, uniqueList } from "../../validation/fieldRules";
 
 export const FORMATS = ["application/json"] as const;
@@ -14,9 +14,11 @@ export function canonicalEvent(event: string): string {
     return event.replace(/:/g, ".");
 }
 
-const eventName = z.string({ error: "must be an event name" }).refine((value) => DOTTED_EVENT.test(value) || COLON_EVENT.test(value), {
-    error: 'must be an event name like "routing.strategy.updated" or "routing:strategy:updated" (three or more parts, one kind of separator)',
-});
+const eventName = z
+    .string({ error: "must be an event name" })
+    .refine((value) => DOTTED_EVENT.test(value) || COLON_EVENT.test(value), {
+        error: 'must be an event name like "routing.strategy.updated" or "routing:strategy:updated" (three or more parts, one kind of separator)',
+    });
 
 /** Headers the platform sets itself: sending them would break the delivery or leak a credential past `secret`. */
 export const RESERVED_HEADERS = ["authorization", "content-length", "host"] as const;
@@ -33,19 +35,32 @@ function headerNameProblem(name: string): string | undefined {
     return undefined;
 }
 
-const headers = z.record(z.string(), z.string({ error: "must be a string" }), { error: "must be an object of header names to string values" }).superRefine((value, ctx) => {
-    const seen = new Map<string, string>();
-    for (const [name, headerValue] of Object.entries(value)) {
-        const nameProblem = headerNameProblem(name);
-        if (nameProblem) ctx.addIssue({ code: "custom", path: [name], message: `name ${nameProblem}` });
-        if (typeof headerValue === "string" && /[\r\n\0]/.test(headerValue)) {
-            ctx.addIssue({ code: "custom", path: [name], message: "value must not hold CR, LF or NUL characters (header injection)" });
+const headers = z
+    .record(z.string(), z.string({ error: "must be a string" }), {
+        error: "must be an object of header names to string values",
+    })
+    .superRefine((value, ctx) => {
+        const seen = new Map<string, string>();
+        for (const [name, headerValue] of Object.entries(value)) {
+            const nameProblem = headerNameProblem(name);
+            if (nameProblem) ctx.addIssue({ code: "custom", path: [name], message: `name ${nameProblem}` });
+            if (typeof headerValue === "string" && /[\r\n\0]/.test(headerValue)) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: [name],
+                    message: "value must not hold CR, LF or NUL characters (header injection)",
+                });
+            }
+            const first = seen.get(name.toLowerCase());
+            if (first !== undefined)
+                ctx.addIssue({
+                    code: "custom",
+                    path: [name],
+                    message: `repeats header ${first} (header names ignore case); keep one`,
+                });
+            else seen.set(name.toLowerCase(), name);
         }
-        const first = seen.get(name.toLowerCase());
-        if (first !== undefined) ctx.addIssue({ code: "custom", path: [name], message: `repeats header ${first} (header names ignore case); keep one` });
-        else seen.set(name.toLowerCase(), name);
-    }
-});
+    });
 
 export const webhookInputs = z.object({
     name: text(200),
@@ -77,7 +92,10 @@ export const webhookRules: CrossFieldRule<WebhookInputs>[] = [
                 const first = firstAt.get(key);
                 if (first === undefined) firstAt.set(key, index);
                 else if (events[first] !== event) {
-                    failures.push({ property: `events[${index}]`, reason: `events[${index}] "${event}" is the same event as events[${first}] "${events[first]}" in the other spelling; list it once` });
+                    failures.push({
+                        property: `events[${index}]`,
+                        reason: `events[${index}] "${event}" is the same event as events[${first}] "${events[first]}" in the other spelling; list it once`,
+                    });
                 }
             });
             return failures;
