@@ -2,7 +2,12 @@ import { kindProvider } from "../../kindProvider";
 import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
 import { type LiveRecordingPolicy, recordingPolicyApi as api, toBody } from "./api";
 import { codecMatrix, estimatedBandwidthKbps } from "./derived";
-import { type RecordingPolicyInputs, recordingPolicyDefaults, recordingPolicyInputs, recordingPolicyRules } from "./schema";
+import {
+    type RecordingPolicyInputs,
+    recordingPolicyDefaults,
+    recordingPolicyInputs,
+    recordingPolicyRules,
+} from "./schema";
 
 const LABEL = "recording policy";
 
@@ -31,13 +36,10 @@ export const recordingPolicyProvider = kindProvider<RecordingPolicyInputs, LiveR
         webhookUrls: live.webhookUrls,
     }),
 
-    outputs(live, inputs) {
-        return {
-            ...this.inputsFromLive(live, inputs),
-            policyId: live.id,
-            version: live.version,
-            codecMatrix: codecMatrix(live.mediaTypes, live.recordingQuality),
-            estimatedBandwidthKbps: estimatedBandwidthKbps(live.mediaTypes, live.recordingQuality),
-        };
-    },
+    computed: (live) => ({
+        policyId: live.id,
+        version: live.version,
+        codecMatrix: codecMatrix(live.mediaTypes, live.recordingQuality),
+        estimatedBandwidthKbps: estimatedBandwidthKbps(live.mediaTypes, live.recordingQuality),
+    }),
 });
