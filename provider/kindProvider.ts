@@ -12,14 +12,18 @@ import { checkInputs, type CheckFailure, type CrossFieldRule } from "./validatio
 type Props = Record<string, unknown>;
 
 /**
- * Everything that differs between resource kinds. `kindProvider` turns it into the provider the host calls.
+ * Everything that differs between resource kinds. `kindProvider` turns it into the provider the host calls, so
+ * every kind checks, diffs, names, settles unconfirmed creates and words its errors the same way. (A data record
+ * set, whose writes are per record, keeps its own CRUD but checks and words its errors through the same
+ * `checkKind`, `inKindContext` and `carried`.)
  *
- * A new kind is a `schema.ts` (the zod schema, defaults and cross-field rules), an `api.ts` (the platform's body,
- * `toBody` and an `objectCollection`) and a `provider.ts` that fills this in, taking create, read, update and
- * delete from `postedObjectCrud` (the platform chooses the id) or `chosenIdObjectCrud` (we choose it).
+ * A new kind is a `schema.ts` (zod schema, defaults, cross-field rules), an `api.ts` (the platform's body,
+ * `toBody` and an `objectCollection`), a `provider.ts` that fills this in, and tests beside them. Create, read,
+ * update and delete come from `postedObjectCrud` (the platform chooses the id, POST) or `chosenIdObjectCrud`
+ * (we choose it, PUT; with a pre-flight hook for checks outside the object).
  *
  * `check` runs, in order: `normalise`, `defaults`, auto-naming (`nameMaxLength`), then `schema` and `rules`.
- * Outputs are always `inputsFromLive(live)` plus `computed(live)`.
+ * Outputs are always `inputsFromLive(live)` plus `computed(live)`, with the carried keys.
  */
 export interface KindDefinition<I extends Props, L> {
     /** Used in messages: "recording policy". */
@@ -29,7 +33,8 @@ export interface KindDefinition<I extends Props, L> {
     /**
      * Rewrites the raw inputs before defaults and validation, for what a static default cannot say: a default that
      * depends on another input, or one nested in a list. Runs on anything a program may pass, so it must leave
-     * values of the wrong type and preview unknowns as they are, for validation to report.
+     * values of the wrong type and preview unknowns as they are, for validation to report. Returns new inputs and
+     * never changes `news`.
      */
     normalise?(news: Props): Props;
     /** Filled in by `check` where the program left an input out, so state holds what the platform will hold. */
