@@ -38,7 +38,7 @@ svg text { font-size: 11px; fill: #444; }
 </head>
 <body>
 <h1>Genesys Cloud deployment audit</h1>
-<div class="meta">${escape(dir)} · ${escape(period)} · ${figures.overall.operations} operations ·
+<div class="meta">${escapeHtml(dir)} · ${escapeHtml(period)} · ${figures.overall.operations} operations ·
 verdict <span class="verdict ${figures.overall.verdict.replace(" ", "-")}">${figures.overall.verdict}</span></div>
 <h2>Latency histogram (ms)</h2>
 ${histogramSvg(operationsOf(records).map((record) => record.latencyMs))}
@@ -47,7 +47,7 @@ ${timelineSvg(records)}
 <h2>Figures</h2>
 ${figuresTable(figures)}
 <p class="meta">Compliance: PASS at a success rate of at least 95%, WARNING below.
-Integrity rate (recording-policies.txt): ${escape(integrity)}.
+Integrity rate (recording-policies.txt): ${escapeHtml(integrity)}.
 Notification failures: ${figures.notificationFailures}.${figures.unreadableLines > 0 ? ` Unreadable lines skipped: ${figures.unreadableLines}.` : ""}</p>
 </body>
 </html>
@@ -101,7 +101,7 @@ function timelineSvg(records: readonly AuditRecord[]): string {
     const parts: string[] = [];
     lanes.forEach((lane, index) => {
         const y = 10 + index * laneHeight + laneHeight / 2;
-        parts.push(`<text x="${plot.left - 8}" y="${y + 4}" text-anchor="end">${escape(lane)}</text>`);
+        parts.push(`<text x="${plot.left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(lane)}</text>`);
         parts.push(`<line x1="${plot.left}" y1="${y}" x2="${plot.right}" y2="${y}" stroke="#e3e3e3"/>`);
     });
     // Failures last, so a success in the same minute never hides one.
@@ -118,13 +118,13 @@ function timelineSvg(records: readonly AuditRecord[]): string {
                   : FAILURE_COLOUR;
         const label = `${record.time} ${record.operation} ${record.resourceName ?? ""} ${record.outcome} ${record.latencyMs} ms`;
         parts.push(
-            `<circle cx="${fixed(x)}" cy="${y}" r="4" fill="${colour}"><title>${escape(label)}</title></circle>`,
+            `<circle cx="${fixed(x)}" cy="${y}" r="4" fill="${colour}"><title>${escapeHtml(label)}</title></circle>`,
         );
     }
     if (records.length > 0) {
-        parts.push(`<text x="${plot.left}" y="${height - 4}">${escape(new Date(start).toISOString())}</text>`);
+        parts.push(`<text x="${plot.left}" y="${height - 4}">${escapeHtml(new Date(start).toISOString())}</text>`);
         parts.push(
-            `<text x="${plot.right}" y="${height - 4}" text-anchor="end">${escape(new Date(start + span).toISOString())}</text>`,
+            `<text x="${plot.right}" y="${height - 4}" text-anchor="end">${escapeHtml(new Date(start + span).toISOString())}</text>`,
         );
     }
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" role="img" aria-label="Timeline">${parts.join("")}</svg>`;
@@ -133,7 +133,7 @@ function timelineSvg(records: readonly AuditRecord[]): string {
 function figuresTable(figures: AuditFigures): string {
     const ms = (value: number | null) => (value === null ? "-" : String(value));
     const row = (f: Figures, cls = "") =>
-        `<tr${cls ? ` class="${cls}"` : ""}><td>${escape(f.kind)}</td><td>${f.operations}</td><td>${f.successRate === null ? "-" : `${f.successRate.toFixed(2)}%`}</td><td>${ms(f.latencyMs.mean)}</td><td>${ms(f.latencyMs.p95)}</td><td>${ms(f.latencyMs.p99)}</td><td>${f.retries}</td><td>${f.verdict}</td></tr>`;
+        `<tr${cls ? ` class="${cls}"` : ""}><td>${escapeHtml(f.kind)}</td><td>${f.operations}</td><td>${f.successRate === null ? "-" : `${f.successRate.toFixed(2)}%`}</td><td>${ms(f.latencyMs.mean)}</td><td>${ms(f.latencyMs.p95)}</td><td>${ms(f.latencyMs.p99)}</td><td>${f.retries}</td><td>${f.verdict}</td></tr>`;
     return `<table><tr><th>kind</th><th>operations</th><th>success</th><th>mean ms</th><th>p95 ms</th><th>p99 ms</th><th>retries</th><th>verdict</th></tr>${figures.kinds.map((f) => row(f)).join("")}${row(figures.overall, "overall")}</table>`;
 }
 
@@ -141,6 +141,6 @@ function fixed(value: number): string {
     return value.toFixed(1);
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -18,9 +18,15 @@ import { recordingPolicyProvider } from "../provider/kinds/recordingPolicy/provi
 import { toBody as webhookBody } from "../provider/kinds/webhook/api";
 import { webhookProvider } from "../provider/kinds/webhook/provider";
 import { dataRecordProvider } from "../provider/kinds/dataRecord/provider";
+import type { DataRecordInputs } from "../provider/kinds/dataRecord/schema";
+import type { EventStreamInputs } from "../provider/kinds/eventStream/schema";
+import type { FailoverStrategyInputs } from "../provider/kinds/failoverStrategy/schema";
+import type { RecordingPolicyInputs } from "../provider/kinds/recordingPolicy/schema";
+import type { WebhookInputs } from "../provider/kinds/webhook/schema";
 import type { BenchKind } from "./workload";
 
-type Inputs = Record<string, any>;
+/** Inputs as the kind's own `check` returned them, so they are of that kind's input type. */
+type Inputs = Record<string, unknown>;
 
 /** How requests are sent: the seeds' way, or the bare baseline's. */
 export interface RequestPolicy {
@@ -81,34 +87,33 @@ const collection = (path: string, provider: DynamicProvider, body: (inputs: Inpu
 });
 
 const REGIONS = "/api/v2/architecture/regions";
+const recordPath = ({ schemaId, key }: DataRecordInputs) => `/api/v2/data/schemas/${schemaId}/records/${key}`;
 const KIND_CALLS: Record<BenchKind, KindCalls> = {
     RecordingPolicy: collection("/api/v2/recording/policies", recordingPolicyProvider, (i) =>
-        recordingPolicyBody(i as any),
+        recordingPolicyBody(i as RecordingPolicyInputs),
     ),
-    Webhook: collection("/api/v2/webhooks", webhookProvider, (i) => webhookBody(i as any)),
-    EventStream: collection("/api/v2/eventstreams", eventStreamProvider, (i) => eventStreamBody(i as any)),
+    Webhook: collection("/api/v2/webhooks", webhookProvider, (i) => webhookBody(i as WebhookInputs)),
+    EventStream: collection("/api/v2/eventstreams", eventStreamProvider, (i) =>
+        eventStreamBody(i as EventStreamInputs),
+    ),
     FailoverStrategy: {
         provider: failoverStrategyProvider,
         create: (inputs) => ({
             method: "PUT",
             path: `/api/v2/routing/strategies/${randomUUID()}`,
-            body: failoverBody(inputs as any),
+            body: failoverBody(inputs as FailoverStrategyInputs),
         }),
         itemPath: (_inputs, id) => `/api/v2/routing/strategies/${encodeURIComponent(id)}`,
-        body: (inputs) => failoverBody(inputs as any),
+        body: (inputs) => failoverBody(inputs as FailoverStrategyInputs),
         preflight: (inputs) => [
             `${REGIONS}?pageSize=100&pageNumber=1`,
-            ...inputs.regions.map((r: { regionId: string }) => `${REGIONS}/${r.regionId}/health`),
+            ...(inputs as FailoverStrategyInputs).regions.map((r) => `${REGIONS}/${r.regionId}/health`),
         ],
     },
     DataRecord: {
         provider: dataRecordProvider,
-        create: (inputs) => ({
-            method: "PUT",
-            path: `/api/v2/data/schemas/${inputs.schemaId}/records/${inputs.key}`,
-            body: inputs.data,
-        }),
-        itemPath: (inputs) => `/api/v2/data/schemas/${inputs.schemaId}/records/${inputs.key}`,
+        create: (inputs) => ({ method: "PUT", path: recordPath(inputs as DataRecordInputs), body: inputs.data }),
+        itemPath: (inputs) => recordPath(inputs as DataRecordInputs),
         body: (inputs) => inputs.data,
     },
 };

@@ -104,29 +104,35 @@ export function validateDataSchema(body: unknown, schemaExists: (id: string) => 
         check.fail("fields", "invalid.value", "fields must be a list of 1 to 200 field definitions");
     } else {
         const fields: SchemaField[] = [];
-        raw.fields.forEach((field, index) => {
+        for (const [index, field] of raw.fields.entries()) {
             const problem = fieldProblem(field, names, schemaExists);
-            if (problem) return check.fail("fields", "invalid.value", `fields[${index}] ${problem}`);
+            if (problem) {
+                check.fail("fields", "invalid.value", `fields[${index}] ${problem}`);
+                continue;
+            }
             const f = field as JsonObject;
             names.add(f.name as string);
             const kept: JsonObject = { name: f.name, type: f.type, required: f.required };
             for (const key of FIELD_OPTIONS) if (f[key] !== undefined && f[key] !== null) kept[key] = f[key];
             fields.push(kept as unknown as SchemaField);
-        });
+        }
         check.value.fields = fields;
     }
     if (raw.rules !== undefined && raw.rules !== null) {
         if (!Array.isArray(raw.rules)) check.fail("rules", "invalid.value", "rules must be a list");
         else {
-            raw.rules.forEach((rule, index) => {
-                if (!isObject(rule)) return check.fail("rules", "invalid.value", `rules[${index}] must be an object`);
+            for (const [index, rule] of raw.rules.entries()) {
+                if (!isObject(rule)) {
+                    check.fail("rules", "invalid.value", `rules[${index}] must be an object`);
+                    continue;
+                }
                 for (const part of ["when", "require"] as const) {
                     const problem = conditionProblem(rule[part], names);
                     if (problem) check.fail("rules", "invalid.value", `rules[${index}].${part} ${problem}`);
                 }
                 if (rule.message !== undefined && typeof rule.message !== "string")
                     check.fail("rules", "invalid.value", `rules[${index}].message must be a string`);
-            });
+            }
             check.value.rules = raw.rules;
         }
     } else {

@@ -19,12 +19,14 @@ function isPlainObject(value: unknown): value is JsonObject {
 function checkRoutingConfig(check: BodyChecker, raw: unknown, knownRegion?: (id: string) => boolean): void {
     const fail = (fieldName: string, errorCode: string, message: string) =>
         check.fail(fieldName, errorCode, `${fieldName} ${message}`);
-    if (!isPlainObject(raw))
-        return fail(
+    if (!isPlainObject(raw)) {
+        fail(
             "routingConfig",
             raw === undefined || raw === null ? "required" : "invalid.value",
             "must be an object {evaluationTimeoutMs, regions}",
         );
+        return;
+    }
     const before = check.errors.length;
     const timeout = raw.evaluationTimeoutMs;
     if (!Number.isInteger(timeout) || (timeout as number) < 1 || (timeout as number) > MAX_EVALUATION_TIMEOUT_MS) {
@@ -36,19 +38,22 @@ function checkRoutingConfig(check: BodyChecker, raw: unknown, knownRegion?: (id:
     }
     const regions = raw.regions;
     if (!Array.isArray(regions) || regions.length < MIN_REGIONS) {
-        return fail(
+        fail(
             "routingConfig.regions",
             "invalid.value",
             `must list at least ${MIN_REGIONS} regions {regionId, priority, weight, failoverTrigger}`,
         );
+        return;
     }
     const priorities = new Map<unknown, number>();
     const ids = new Map<unknown, number>();
     const kept: StrategyRegion[] = [];
-    regions.forEach((region: unknown, index) => {
+    for (const [index, region] of (regions as unknown[]).entries()) {
         const at = `routingConfig.regions[${index}]`;
-        if (!isPlainObject(region))
-            return fail(at, "invalid.value", "must be an object {regionId, priority, weight, failoverTrigger}");
+        if (!isPlainObject(region)) {
+            fail(at, "invalid.value", "must be an object {regionId, priority, weight, failoverTrigger}");
+            continue;
+        }
         const { regionId, priority, weight, failoverTrigger } = region;
         if (typeof regionId !== "string" || regionId.trim() === "")
             fail(`${at}.regionId`, "required", "must be a region id, e.g. us-east-1");
@@ -75,7 +80,7 @@ function checkRoutingConfig(check: BodyChecker, raw: unknown, knownRegion?: (id:
         if (!(FAILOVER_TRIGGERS as readonly unknown[]).includes(failoverTrigger))
             fail(`${at}.failoverTrigger`, "invalid.value", `must be one of ${FAILOVER_TRIGGERS.join(", ")}`);
         kept.push({ regionId, priority, weight, failoverTrigger } as StrategyRegion);
-    });
+    }
     if (check.errors.length === before) check.value.routingConfig = { evaluationTimeoutMs: timeout, regions: kept };
 }
 

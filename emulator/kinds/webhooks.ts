@@ -14,8 +14,10 @@ function isPlainObject(value: unknown): value is JsonObject {
 
 function checkHeaders(check: BodyChecker, raw: unknown): void {
     if (raw === undefined || raw === null) return;
-    if (!isPlainObject(raw))
-        return check.fail("headers", "invalid.value", "headers must be an object of header names to string values");
+    if (!isPlainObject(raw)) {
+        check.fail("headers", "invalid.value", "headers must be an object of header names to string values");
+        return;
+    }
     const before = check.errors.length;
     for (const [name, value] of Object.entries(raw)) {
         if (RESERVED_HEADERS.includes(name.toLowerCase()))
