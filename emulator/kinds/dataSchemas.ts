@@ -1,5 +1,5 @@
 import { badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import { crudRoutes, expectedVersion } from "../crudRoutes";
 import type { KindContext, KindModule, Route } from "../kind";
 import { BodyChecker, type Validation } from "../validation";
@@ -35,15 +35,11 @@ export interface SchemaRule {
     message?: string;
 }
 
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 const isScalar = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 
 /** Why one field definition is wrong, or undefined; `names` are the names seen before it. */
 function fieldProblem(raw: unknown, names: Set<string>, schemaExists: (id: string) => boolean): string | undefined {
-    if (!isObject(raw)) return "must be an object";
+    if (!isPlainObject(raw)) return "must be an object";
     if (typeof raw.name !== "string" || !FIELD_NAME.test(raw.name))
         return "name must start with a letter or _ and hold only letters, digits and _";
     if (RESERVED_FIELD_NAMES.includes(raw.name)) return `name ${raw.name} is reserved for the record's own properties`;
@@ -82,7 +78,7 @@ function fieldProblem(raw: unknown, names: Set<string>, schemaExists: (id: strin
 }
 
 function conditionProblem(raw: unknown, names: Set<string>): string | undefined {
-    if (!isObject(raw)) return "must be an object";
+    if (!isPlainObject(raw)) return "must be an object";
     if (typeof raw.field !== "string" || !names.has(raw.field))
         return `field ${String(raw.field)} is not a field of the schema`;
     const operators = ["equals", "oneOf", "present"].filter((op) => raw[op] !== undefined);
@@ -98,7 +94,7 @@ function conditionProblem(raw: unknown, names: Set<string>): string | undefined 
 export function validateDataSchema(body: unknown, schemaExists: (id: string) => boolean = () => true): Validation {
     const check = new BodyChecker(body);
     check.string("name", { maxLength: 200 });
-    const raw = isObject(body) ? body : {};
+    const raw = isPlainObject(body) ? body : {};
     const names = new Set<string>();
     if (!Array.isArray(raw.fields) || raw.fields.length === 0 || raw.fields.length > 200) {
         check.fail("fields", "invalid.value", "fields must be a list of 1 to 200 field definitions");
@@ -122,7 +118,7 @@ export function validateDataSchema(body: unknown, schemaExists: (id: string) => 
         if (!Array.isArray(raw.rules)) check.fail("rules", "invalid.value", "rules must be a list");
         else {
             for (const [index, rule] of raw.rules.entries()) {
-                if (!isObject(rule)) {
+                if (!isPlainObject(rule)) {
                     check.fail("rules", "invalid.value", `rules[${index}] must be an object`);
                     continue;
                 }

@@ -1,5 +1,5 @@
 import { badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import { expectedVersion, kindCollection } from "../crudRoutes";
 import type { KindModule } from "../kind";
 import { pageList } from "../pagination";
@@ -10,10 +10,6 @@ import { regionRoutes } from "./regions";
 
 export const MIN_REGIONS = 2;
 export const MAX_EVALUATION_TIMEOUT_MS = 30000;
-
-function isPlainObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** `routingConfig`: nested, so checked here field by field with dotted field names (`routingConfig.regions[1].weight`). */
 function checkRoutingConfig(check: BodyChecker, raw: unknown, knownRegion?: (id: string) => boolean): void {

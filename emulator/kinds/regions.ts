@@ -1,4 +1,5 @@
 import { type FieldError, notFound } from "../apiError";
+import { isPlainObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList } from "../pagination";
 
@@ -60,7 +61,7 @@ export function checkRegionConfigs(
     const value: RegionHealth[] = [];
     for (const [index, item] of (raw as unknown[]).entries()) {
         const at = `regions[${index}]`;
-        if (typeof item !== "object" || item === null || Array.isArray(item)) {
+        if (!isPlainObject(item)) {
             fail(at, "must be an object {id, status?, syncIntervalSeconds?, latencyMs?}");
             continue;
         }
@@ -69,7 +70,7 @@ export function checkRegionConfigs(
             status = "HEALTHY",
             syncIntervalSeconds = DEFAULT_SYNC_INTERVAL_SECONDS,
             latencyMs = DEFAULT_LATENCY_MS,
-        } = item as Record<string, unknown>;
+        } = item;
         const before = errors.length;
         if (typeof id !== "string" || !ID_PATTERN.test(id))
             fail(`${at}.id`, "must be 1 to 64 letters, digits, '-' or '_', e.g. us-east-1");

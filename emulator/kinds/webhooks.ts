@@ -1,5 +1,5 @@
 import { crudRoutes } from "../crudRoutes";
-import type { JsonObject } from "../collection";
+import { isPlainObject } from "../jsonObject";
 import type { KindModule } from "../kind";
 import { BodyChecker, httpsUrlProblem, type Validation } from "../validation";
 
@@ -7,10 +7,6 @@ import { BodyChecker, httpsUrlProblem, type Validation } from "../validation";
 const EVENT = /^[A-Za-z][A-Za-z0-9_-]*((\.[A-Za-z0-9_-]+){2,}|(:[A-Za-z0-9_-]+){2,})$/;
 const RESERVED_HEADERS = ["authorization", "content-length", "host"];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-function isPlainObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function checkHeaders(check: BodyChecker, raw: unknown): void {
     if (raw === undefined || raw === null) return;
