@@ -8,7 +8,7 @@ import {
     type EmulatorStats,
     type RunningEmulator,
 } from "../emulator";
-import { call, tokenFor } from "../emulator/testClient";
+import { call, tokenFor } from "../test/emulatorClient";
 import { canonicalFields } from "../provider/kinds/dataSchema/schema";
 import { createConsumerProject, type ConsumerProject } from "../test/harness/consumerProject";
 import { Engine, type DesiredResource, type StepResult } from "../test/harness/engine";

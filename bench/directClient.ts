@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../emulator";
-import { basicAuth } from "../emulator/testClient";
+import { basicAuth } from "../test/emulatorClient";
 import { createLimiter } from "../test/harness/concurrencyLimit";
 import type { DesiredResource } from "../test/harness/engine";
 import type { DynamicProvider } from "../provider/kindProvider";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
-import type { JsonBody } from "../emulator/testClient";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const SCHEMAS = "/api/v2/data/schemas";

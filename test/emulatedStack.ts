@@ -15,7 +15,7 @@ import {
     type EmulatorOptions,
     type RunningEmulator,
 } from "../emulator";
-import { call, type JsonResponse, tokenFor } from "../emulator/testClient";
+import { call, type JsonResponse, tokenFor } from "./emulatorClient";
 
 export interface EmulatedStack {
     emulator: RunningEmulator;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import type { RegionConfig } from "../emulator";
-import type { JsonBody } from "../emulator/testClient";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const STRATEGIES = "/api/v2/routing/strategies";

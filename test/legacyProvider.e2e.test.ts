@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import * as genesys from "genesys-pulumi";
-import type { JsonBody } from "../emulator/testClient";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const POLICIES = "/api/v2/recording/policies";

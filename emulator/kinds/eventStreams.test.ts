@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator, type EmulatorOptions } from "../index";
-import { call, manualClock, readJson, tokenFor } from "../testClient";
+import { call, manualClock, readJson, tokenFor } from "../../test/emulatorClient";
 import { parseZonedDateTime, validateEventStream } from "./eventStreams";
 
 const STREAMS = "/api/v2/eventstreams";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../index";
-import { call, type JsonBody, tokenFor } from "../testClient";
+import { call, type JsonBody, tokenFor } from "../../test/emulatorClient";
 import { DEFAULT_REGION_IDS } from "./regions";
 
 const STRATEGIES = "/api/v2/routing/strategies";

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator } from "../index";
-import { call, tokenFor, validPolicy } from "../testClient";
+import { call, tokenFor, validPolicy } from "../../test/emulatorClient";
 import { estimatedBandwidthKbps, MAX_BANDWIDTH_KBPS, validateRecordingPolicy } from "./recordingPolicies";
 
 const POLICIES = "/api/v2/recording/policies";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { ApiClient } from "./apiClient";
 import { guardedWindowMs, RateLimiter, type Clock } from "./rateLimiter";
 import nodeFetch from "node-fetch";
-import { ScriptedServer, type Reply, type SeenRequest } from "./testServer";
+import { ScriptedServer, type Reply, type SeenRequest } from "../../test/scriptedServer";
 
 /**
  * Time moves only when the limiter sleeps, so spacing and throughput are exact and independent of machine load.

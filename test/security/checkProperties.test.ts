@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { call, tokenFor } from "../../emulator/testClient";
+import { call, tokenFor } from "../emulatorClient";
 import { containsUnknown } from "../../provider/validation/unknowns";
 import { mutate, mutation, wrongType } from "./inputMutation";
 import { KIND_CASES, type KindCase, type Send } from "./kindCases";
