@@ -1,6 +1,7 @@
 import type { AuditRecord } from "../provider/audit/auditRecord";
 import { operationsOf, type AuditFigures, type Figures } from "./auditFigures";
 import { latencyHistogram } from "./latencyHistogram";
+import { integrityWording, VERDICT_RULE } from "./figureWording";
 
 /** The histogram's bar colour, used nowhere else on the page (the screenshot test counts its pixels). */
 export const BAR_COLOUR = "#3d5afe";
@@ -13,10 +14,6 @@ const WIDTH = 1100;
 /** One self-contained page: inline CSS and SVG, no script, no external asset, readable from a file:// URL. */
 export function htmlReport(figures: AuditFigures, records: readonly AuditRecord[], dir: string): string {
     const period = figures.from === null ? "no operations" : `${figures.from} → ${figures.to}`;
-    const integrity =
-        figures.integrity.rate === null
-            ? "n/a (no recording-policy deployments)"
-            : `${figures.integrity.rate.toFixed(2)}% (${figures.integrity.passed} of ${figures.integrity.deployments} recording-policy deployments confirmed)`;
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -46,8 +43,8 @@ ${histogramSvg(operationsOf(records).map((record) => record.latencyMs))}
 ${timelineSvg(records)}
 <h2>Figures</h2>
 ${figuresTable(figures)}
-<p class="meta">Compliance: PASS at a success rate of at least 95%, WARNING below.
-Integrity rate (recording-policies.txt): ${escapeHtml(integrity)}.
+<p class="meta">Compliance: ${VERDICT_RULE}.
+${escapeHtml(integrityWording(figures))}.
 Notification failures: ${figures.notificationFailures}.${figures.unreadableLines > 0 ? ` Unreadable lines skipped: ${figures.unreadableLines}.` : ""}</p>
 </body>
 </html>
