@@ -1,7 +1,7 @@
 // The same platform work as the provider, sent straight over HTTP with no host, no limiter and no retry policy of
-// ours. Two uses: the seeds' approach (a token fetched per operation, a fixed 3 attempts with exponential backoff, as
-// data-object-records.txt's tenacity decorator and event-streams.txt's loop do), and a bare baseline (one token, one
-// attempt) whose time is the HTTP round-trips alone, to subtract from the provider's.
+// ours. Two uses: a naive client (a token fetched per operation, a fixed 3 attempts with exponential backoff, as a
+// tenacity-decorated script would do it), and a bare baseline (one token, one attempt) whose time is the HTTP
+// round-trips alone, to subtract from the provider's.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../emulator";
@@ -28,21 +28,21 @@ import type { BenchKind } from "./workload";
 /** Inputs as the kind's own `check` returned them, so they are of that kind's input type. */
 type Inputs = Record<string, unknown>;
 
-/** How requests are sent: the seeds' way, or the bare baseline's. */
+/** How requests are sent: the naive client's way, or the bare baseline's. */
 export interface RequestPolicy {
-    /** The seeds fetch a token for every operation; the baseline fetches one for the run. */
+    /** The naive client fetches a token for every operation; the baseline fetches one for the run. */
     tokenPerOperation: boolean;
-    /** Attempts per request (the seeds: 3). */
+    /** Attempts per request (the naive client: 3). */
     attempts: number;
-    /** Wait before attempt n+1 is `backoffMs(n)` (the seeds: 2 s, 4 s, … capped at 30 s, times the bench's time scale). */
+    /** Wait before attempt n+1 is `backoffMs(n)` (naive: 2 s, 4 s, … capped at 30 s, times the bench's time scale). */
     backoffMs?: (attempt: number) => number;
 }
 
 /** One token, one attempt: the HTTP round-trips and nothing else. */
 export const BARE: RequestPolicy = { tokenPerOperation: false, attempts: 1 };
 
-/** The seeds' approach, with its backoff scaled to the bench's compressed minute. */
-export function seedPolicy(timeScale: number): RequestPolicy {
+/** The naive client's policy, with its backoff scaled to the bench's compressed minute. */
+export function naivePolicy(timeScale: number): RequestPolicy {
     // tenacity's `wait_exponential(multiplier=1, min=2, max=30)`, in seconds.
     return {
         tokenPerOperation: true,
@@ -238,7 +238,7 @@ export class DirectClient {
         });
     }
 
-    /** One HTTP exchange; anything but a 2xx is a failure, as the seeds treat every exception alike. */
+    /** One HTTP exchange; anything but a 2xx is a failure, as a naive client treats every exception alike. */
     private async exchange(url: string, init: RequestInit): Promise<string> {
         this.requests += 1;
         const response = await fetch(url, init);

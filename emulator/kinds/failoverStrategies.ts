@@ -97,7 +97,7 @@ interface StoredStrategy {
 }
 
 /**
- * Failover strategies: client-chosen ids (`PUT` upserts), page-based list. The kind also serves what its seed relies
+ * Failover strategies: client-chosen ids (`PUT` upserts), page-based list. The kind also serves what failover relies
  * on: the org's regions with their health, and the audit log. Every write appends an audit entry; every region health
  * change that moves an enabled strategy's active region appends a Failover entry (see auditLog.ts).
  */

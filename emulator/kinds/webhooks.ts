@@ -3,7 +3,7 @@ import { isPlainObject } from "../jsonObject";
 import type { KindModule } from "../kind";
 import { BodyChecker, httpsUrlProblem, type Validation } from "../validation";
 
-// Both seed spellings: "routing.recording.storage.updated" and "routing:strategy:updated".
+// Both event spellings: "routing.recording.storage.updated" and "routing:strategy:updated".
 const EVENT = /^[A-Za-z][A-Za-z0-9_-]*((\.[A-Za-z0-9_-]+){2,}|(:[A-Za-z0-9_-]+){2,})$/;
 const RESERVED_HEADERS = ["authorization", "content-length", "host"];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -85,7 +85,7 @@ describe("the example contact-center program, per stack (real providers in proce
         assert.ok(byName("dev", "genesys:DataRecordSet", "queue-routing-records").dependencies.includes(schema.urn));
     });
 
-    it("deploys every stack and exports what the issue names", () => {
+    it("deploys every stack and exports what the stack promises", () => {
         for (const [stack, run] of Object.entries(runs)) {
             const exports = run.exports;
             for (const key of [
