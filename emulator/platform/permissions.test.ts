@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CliUsageError, parseCliArgs } from "../cliArgs";
 import { DEFAULT_CLIENT_ID, startEmulator } from "../index";
-import { call, tokenFor } from "../testClient";
+import { call, tokenFor } from "../../test/emulatorClient";
 
 const TABLES = "/api/v2/flows/datatables";
 const table = { name: "t", schema: { properties: { key: { type: "string" } } } };
