@@ -36,7 +36,7 @@ export interface EventStreamArgs {
     replay?: pulumi.Input<EventStreamReplay>;
 }
 
-/** The gap check over the replay's sequence indices. */
+/** The replay's gap check over its sequence indices: what arrived, and what is missing. */
 export type EventStreamReplayStatus = ReplayCoverage;
 
 const OUTPUTS = [

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 import { isSecret } from "./harness/secrets";
 import { startS3Double, type S3Double } from "./s3Double";
@@ -41,8 +42,8 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
             policyTarget: policy.storageTargetId,
         };
     };
-    const targets = async () => (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as any[];
-    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
+    const targets = async () => (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as JsonBody[];
+    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as JsonBody[];
 
     before(async () => {
         s3 = await startS3Double({

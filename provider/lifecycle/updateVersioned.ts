@@ -1,9 +1,9 @@
-import { GenesysApiError } from "../client/apiError";
 import { bodyMatches } from "./bodyMatches";
+import { isVersionConflict } from "./versionConflict";
 
 /**
- * Updates with the version the stack last saw, never a freshly read one: a 409 then means someone changed
- * the object outside Pulumi, and overwriting their change silently would be wrong. The one 409 that is ours
+ * Updates with the version the stack last saw, never a freshly read one: a version conflict then means someone changed
+ * the object outside Pulumi, and overwriting their change silently would be wrong. The one conflict that is ours
  * is a retry of a write whose response was lost; it shows as the next version holding exactly what we sent.
  */
 export async function updateVersioned<L extends { version: number }>(steps: {
@@ -21,7 +21,7 @@ export async function updateVersioned<L extends { version: number }>(steps: {
     try {
         return await steps.put(steps.knownVersion);
     } catch (err) {
-        if (!(err instanceof GenesysApiError) || err.status !== 409) throw err;
+        if (!isVersionConflict(err)) throw err;
         const live = await steps.get();
         if (live === undefined) {
             throw new Error(

@@ -14,8 +14,8 @@ export interface BucketTarget {
 const SKIP = "or set verifyBucket: false to register the target without this check";
 
 /**
- * The S3 client for the pre-flight. With access keys it checks as the platform will write (the seed's
- * StorageValidator does the same); with a role, which only Genesys Cloud can assume, it uses the AWS
+ * The S3 client for the pre-flight. With access keys it checks as the platform will write, with the
+ * same keys; with a role, which only Genesys Cloud can assume, it uses the AWS
  * credentials of the environment running Pulumi. `AWS_ENDPOINT_URL_S3` redirects it, as everywhere in the SDK.
  */
 export function s3ClientFor(target: BucketTarget): S3Client {

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { updateUnversioned } from "./unversionedUpdate";
+
+type Live = { id: string; name: string; enabled: boolean; secretless?: string };
+
+function steps(live: Live | undefined, puts: Live[]) {
+    return {
+        label: "thing",
+        id: "t-1",
+        known: { name: "a", enabled: true },
+        sent: { name: "b", enabled: true },
+        get: async () => live,
+        put: async () => {
+            const written = { id: "t-1", name: "b", enabled: true };
+            puts.push(written);
+            return written;
+        },
+    };
+}
+
+describe("updateUnversioned", () => {
+    it("writes when the live object still holds what the stack last wrote", async () => {
+        const puts: Live[] = [];
+        const result = await updateUnversioned(steps({ id: "t-1", name: "a", enabled: true, secretless: "x" }, puts));
+        assert.equal(puts.length, 1);
+        assert.equal(result.name, "b");
+    });
+
+    it("refuses a change made outside Pulumi, naming the fields and the way out, without writing", async () => {
+        const puts: Live[] = [];
+        await assert.rejects(
+            updateUnversioned(steps({ id: "t-1", name: "a", enabled: false }, puts)),
+            /thing t-1 was changed outside Pulumi \(enabled no longer hold.*Run `pulumi refresh`/,
+        );
+        assert.equal(puts.length, 0);
+    });
+
+    it("goes ahead when the object already holds what is about to be sent (an update whose response was lost)", async () => {
+        const puts: Live[] = [];
+        await updateUnversioned(steps({ id: "t-1", name: "b", enabled: true }, puts));
+        assert.equal(puts.length, 1);
+    });
+
+    it("says the object is gone and how to drop it, without writing", async () => {
+        const puts: Live[] = [];
+        await assert.rejects(updateUnversioned(steps(undefined, puts)), /t-1 no longer exists.*pulumi refresh/);
+        assert.equal(puts.length, 0);
+    });
+
+    it("compares the fields where they sit in the live object", async () => {
+        const puts: Live[] = [];
+        const nested = { id: "t-1", body: { name: "a", enabled: true } };
+        await updateUnversioned({
+            ...steps(undefined, puts),
+            get: async () => nested,
+            fieldsOf: (live: typeof nested) => live.body,
+            put: async () => nested,
+        });
+        await assert.rejects(
+            updateUnversioned({
+                ...steps(undefined, puts),
+                get: async () => nested,
+                put: async () => nested,
+            }),
+            /changed outside Pulumi \(name, enabled/,
+        );
+    });
+});

@@ -1,0 +1,41 @@
+import { bodyMatches } from "./bodyMatches";
+
+/**
+ * Updates an object that carries no version, which the platform overwrites whatever it holds. A change made outside
+ * Pulumi would be lost silently, so the object is read first and compared with what the stack last wrote: the write
+ * goes ahead only when the live object still holds that (or already holds what we are about to send, as after an
+ * update whose response was lost). A change that lands between the read and the write cannot be seen: the platform
+ * offers nothing to close that window.
+ */
+export async function updateUnversioned<L>(steps: {
+    label: string;
+    id: string;
+    /** The fields the stack last wrote, as the platform returns them (write-only fields left out). */
+    known: object;
+    /** The fields about to be sent, in the same form. */
+    sent: object;
+    put(): Promise<L>;
+    /** The live object, or undefined when it is gone. */
+    get(): Promise<L | undefined>;
+    /** Where the written fields sit in the live object, when not at its top level. */
+    fieldsOf?(live: L): Record<string, unknown>;
+}): Promise<L> {
+    const live = await steps.get();
+    if (live === undefined) {
+        throw new Error(
+            `the ${steps.label} ${steps.id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`,
+        );
+    }
+    const fields = steps.fieldsOf ? steps.fieldsOf(live) : (live as Record<string, unknown>);
+    const unchanged = bodyMatches(steps.known as Record<string, unknown>, fields);
+    if (!unchanged && !bodyMatches(steps.sent as Record<string, unknown>, fields)) {
+        const differing = Object.keys(steps.known).filter(
+            (key) => !bodyMatches({ [key]: (steps.known as Record<string, unknown>)[key] }, fields),
+        );
+        throw new Error(
+            `the ${steps.label} ${steps.id} was changed outside Pulumi (${differing.join(", ")} no longer hold what this ` +
+                "stack last wrote). Run `pulumi refresh` to take in that change, then `pulumi up` again to apply yours.",
+        );
+    }
+    return steps.put();
+}
