@@ -5,24 +5,14 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { DisableKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { createMotoBuckets, createMotoKey, MOTO_CREDENTIALS, motoS3 } from "../../../test/motoBuckets";
 import { skipUnlessMoto, startMotoServer } from "../../../test/motoServer";
-import { type DoubleBucket, startS3Double, type S3Double } from "../../../test/s3Double";
+import { PREFLIGHT_REGION, preflightBuckets } from "../../../test/preflightBuckets";
+import { startS3Double, type S3Double } from "../../../test/s3Double";
 import { type BucketTarget, encryptionMismatch, kmsKeyRef, verifyBucketCompliance } from "./bucketCompliance";
 
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const KEY_ARN = `arn:aws:kms:eu-west-1:123456789012:key/${KEY_ID}`;
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-const REGION = "eu-west-1";
-
-/** The buckets both servers hold, under a KMS key ARN each server knows (moto's is made by its KMS). */
-function sharedBuckets(keyArn: string): Record<string, DoubleBucket> {
-    return {
-        recordings: { region: REGION, encryption: { algorithm: "AES256" } },
-        "kms-bucket": { region: REGION, encryption: { algorithm: "aws:kms", kmsKeyId: keyArn } },
-        "managed-kms": { region: REGION, encryption: { algorithm: "aws:kms" } },
-        "plain-bucket": { region: REGION, encryption: "none" },
-        "us-bucket": { region: "us-east-2", encryption: { algorithm: "AES256" } },
-    };
-}
+const REGION = PREFLIGHT_REGION;
 
 const target = (overrides: Partial<BucketTarget> = {}): BucketTarget => ({
     bucket: "recordings",
@@ -89,7 +79,7 @@ describe("bucket compliance pre-flight (against the S3 double)", () => {
 
     before(async () => {
         double = await startS3Double({
-            ...sharedBuckets(KEY_ARN),
+            ...preflightBuckets(KEY_ARN),
             "locked-bucket": { region: REGION, status: 403 },
             "secret-config": { region: REGION, encryption: "forbidden" },
             "moved-bucket": { status: 301, region: "us-east-2" },
@@ -161,7 +151,7 @@ describe("bucket compliance pre-flight (against moto's S3 and KMS)", { skip: ski
     before(async () => {
         moto = await startMotoServer();
         keyArn = await createMotoKey(moto.url, REGION);
-        await createMotoBuckets(moto.url, sharedBuckets(keyArn));
+        await createMotoBuckets(moto.url, preflightBuckets(keyArn));
         s3 = motoS3(moto.url, REGION);
     });
     after(async () => {
