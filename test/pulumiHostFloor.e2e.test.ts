@@ -16,6 +16,12 @@ import { startProviderHost } from "./harness/providerHost";
 const FLOOR_HOST = "pulumi-host-floor";
 const WEBHOOKS = "/api/v2/webhooks";
 
+interface LiveWebhook {
+    id: string;
+    enabled: boolean;
+    events: string[];
+}
+
 interface Manifest {
     version: string;
     peerDependencies?: Record<string, string>;
@@ -27,7 +33,7 @@ describe("the lowest @pulumi/pulumi host the peer range allows runs a whole life
     let stack: EmulatedStack;
     let args: genesys.WebhookArgs;
     const program = () => ({ id: new genesys.Webhook("floor", args).id });
-    const webhooks = async () => (await stack.platform.get(`${WEBHOOKS}?pageSize=100`)).body.entities as any[];
+    const webhooks = async () => (await stack.platform.get(`${WEBHOOKS}?pageSize=100`)).body.entities as LiveWebhook[];
     const stateInputs = () => stack.engine.resources()[0].inputs;
 
     before(async () => {

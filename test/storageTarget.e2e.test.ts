@@ -222,7 +222,8 @@ describe("StorageTarget pre-flight through the real host against moto's S3", { s
     let keyArn: string;
     let targetArgs: genesys.StorageTargetArgs;
     const program = () => ({ targetId: new genesys.StorageTarget("archive", targetArgs).id });
-    const targets = async () => (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as any[];
+    const targets = async () =>
+        (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as { id: string; retentionDays: number }[];
 
     before(async () => {
         moto = await startMotoServer();
