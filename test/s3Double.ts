@@ -1,7 +1,9 @@
 /**
  * A tiny S3 stand-in for the storage-target pre-flight: answers HeadBucket and GetBucketEncryption, path-style, with
- * S3's status codes and XML. No emulator on npm serves GetBucketEncryption, hence this. It does not check signatures;
- * it records which access key signed each request so tests can tell whose credentials were used.
+ * S3's status codes and XML, in process (the demo runs without Python). `s3Double.test.ts` holds its answers to
+ * moto's for every case moto can hold; the 403 and 301 answers are what moto, which grants everything and serves
+ * every region at one endpoint, cannot give. It does not check signatures; it records which access key signed
+ * each request so tests can tell whose credentials were used.
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
