@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import type { ApiClient } from "./client/apiClient";
 import { apiClient, configure } from "./providerContext";
-import { AUTO_NAMED_KEY, RESOURCE_NAME_KEY, resolveName } from "./lifecycle/autoName";
-import { STACK_KEY } from "./audit/resourceIdentity";
+import { AUTO_NAMED_KEY, PROJECT_KEY, RESOURCE_NAME_KEY, resolveName, STACK_KEY } from "./lifecycle/autoName";
 import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
 import { handleOf, isUnconfirmedId, recordedAsUnconfirmed, UnconfirmedCreate } from "./lifecycle/unconfirmedCreate";
@@ -29,7 +28,11 @@ export interface KindDefinition<I extends Props, L> {
      * For inputs that replace only on some changes (a schema's removed or retyped field, not an added one):
      * the inputs to report as replaces, given the previous outputs and the new inputs. Called only on a change.
      */
-    replacesFor?(olds: Props, news: Props): string[];
+    replacesFor?: {
+        /** The inputs it reads: they seed the auto-name, so a replacement is named apart from what it replaces. */
+        inputs: readonly string[];
+        replaces(olds: Props, news: Props): string[];
+    };
     /**
      * Inputs read only by `check` (copies of another resource's values, for validation at preview): a change
      * to them alone is no reason to update the object.
@@ -76,13 +79,14 @@ function defined(props: Props): Props {
 /** Keys that ride along with the user's inputs and must reach every later call unchanged. */
 function carried(props: Props): Props {
     const out: Props = {};
-    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY])
+    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY, PROJECT_KEY])
         if (props[key] !== undefined) out[key] = props[key];
     return out;
 }
 
 export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): DynamicProvider {
     const inputKeys = Object.keys(def.schema.shape).filter((key) => !def.checkOnly?.includes(key));
+    const replaceKeys = [...(def.replaceOn ?? []), ...(def.replacesFor?.inputs ?? [])];
     const withContext = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
         try {
             return await run();
@@ -90,6 +94,18 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
             if (err instanceof Error) err.message = `${action} ${def.label}: ${err.message}`;
             throw err;
         }
+    };
+
+    /**
+     * Whether a replacement would be auto-named as the object it replaces: its name derives from the inputs that
+     * replace it, and a schema's fields can come back to those it was created with (a field added in place, then
+     * removed). Create-before-delete would then collide, so that replacement deletes first.
+     */
+    const keepsItsName = (olds: Props, news: Props): boolean => {
+        if (def.nameMaxLength === undefined || olds[AUTO_NAMED_KEY] !== true || news[AUTO_NAMED_KEY] !== true)
+            return false;
+        const { [AUTO_NAMED_KEY]: _auto, name: _name, ...program } = news;
+        return resolveName(program, undefined, def.nameMaxLength, replaceKeys).name === olds.name;
     };
 
     return {
@@ -101,7 +117,7 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
             for (const [key, value] of Object.entries(def.defaults ?? {}))
                 if (inputs[key] === undefined) inputs[key] = value;
             if (def.nameMaxLength !== undefined) {
-                const { name, autoNamed } = resolveName(news, olds, def.nameMaxLength);
+                const { name, autoNamed } = resolveName(news, olds, def.nameMaxLength, replaceKeys);
                 inputs.name = name;
                 if (autoNamed) inputs[AUTO_NAMED_KEY] = true;
                 else delete inputs[AUTO_NAMED_KEY];
@@ -125,8 +141,15 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
             if (isUnconfirmedId(id)) return { changes: true, replaces: ["name"], deleteBeforeReplace: true };
             const { changes, replaces } = diffInputs(olds, news, inputKeys, def.replaceOn ?? []);
             const more =
-                changes && def.replacesFor ? def.replacesFor(olds, news).filter((key) => !replaces.includes(key)) : [];
-            return { changes, replaces: [...replaces, ...more], deleteBeforeReplace: false };
+                changes && def.replacesFor
+                    ? def.replacesFor.replaces(olds, news).filter((key) => !replaces.includes(key))
+                    : [];
+            const replacing = [...replaces, ...more];
+            return {
+                changes,
+                replaces: replacing,
+                deleteBeforeReplace: replacing.length > 0 && keepsItsName(olds, news),
+            };
         },
 
         async create(inputs) {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PROJECT_KEY, RESOURCE_NAME_KEY, STACK_KEY } from "../provider/lifecycle/autoName";
 
 /** The module part of each resource's type token: `pulumi-nodejs:dynamic/genesys:<Kind>`. */
 export const TYPE_MODULE = "genesys";
@@ -31,14 +32,9 @@ export abstract class DynamicResource extends pulumi.CustomResource {
     }
 }
 
-/** Added to every resource's inputs so `check` can auto-name from the Pulumi resource name. */
-export const RESOURCE_NAME_KEY = "__resourceName";
-/** Added beside it so audit records name the stack: the dynamic-provider host is not told which stack it serves. */
-export const STACK_KEY = "__stack";
-
-/** The resource's name and stack, carried in its inputs for auto-naming and the audit trail (never diffed). */
+/** The resource's name, stack and project, carried in its inputs for auto-naming and the audit trail (never diffed). */
 export function resourceIdentity(resourceName: string): Record<string, string> {
-    return { [RESOURCE_NAME_KEY]: resourceName, [STACK_KEY]: pulumi.getStack() };
+    return { [RESOURCE_NAME_KEY]: resourceName, [STACK_KEY]: pulumi.getStack(), [PROJECT_KEY]: pulumi.getProject() };
 }
 
 /**

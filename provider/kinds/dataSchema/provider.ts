@@ -21,7 +21,10 @@ const definition = kindProvider<DataSchemaInputs, LiveDataSchema>({
     nameMaxLength: 200,
     replaceOn: [],
     // Adding a field is an in-place PUT; removing or retyping one is refused by the platform, so it replaces.
-    replacesFor: (olds, news) => (breakingFieldChanges(olds.fields, news.fields).length > 0 ? ["fields"] : []),
+    replacesFor: {
+        inputs: ["fields"],
+        replaces: (olds, news) => (breakingFieldChanges(olds.fields, news.fields).length > 0 ? ["fields"] : []),
+    },
 
     ...postedObjectCrud(LABEL, api, toBody),
 
