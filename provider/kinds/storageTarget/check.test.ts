@@ -129,7 +129,7 @@ describe("StorageTarget check", () => {
             /either roleArn or accessKeyId \+ secretAccessKey, not both/,
         );
         assert.match(
-            (await reasonsFor({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE" })).secretAccessKey,
+            (await reasonsFor({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE" }))['["secretAccessKey"]'],
             /secretAccessKey is required with accessKeyId/,
         );
         assert.match(
@@ -151,9 +151,10 @@ describe("StorageTarget check", () => {
             accessKeyId: "AKIAIOSFODNN7EXAMPLE",
             secretAccessKey: badSecret,
         });
+        // In bracket form: the engine prints the value of a failing top-level input key, secret or not.
         assert.deepEqual(
             found.map((f) => f.property),
-            ["secretAccessKey"],
+            ['["secretAccessKey"]'],
         );
         assert.match(found[0].reason, /40-character secret/);
         assert.equal(found[0].reason.includes(badSecret), false);
