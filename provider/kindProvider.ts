@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { ApiClient } from "./client/apiClient";
 import { apiClient, type ConfigureRequest, configure } from "./providerContext";
 import { AUTO_NAMED_KEY, resolveName } from "./lifecycle/autoName";
-import { RESOURCE_NAME_KEY, STACK_KEY } from "./identityKeys";
+import { PROJECT_KEY, RESOURCE_NAME_KEY, STACK_KEY } from "./identityKeys";
 import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
 import { handleOf, isUnconfirmedId, recordedAsUnconfirmed, UnconfirmedCreate } from "./lifecycle/unconfirmedCreate";
@@ -47,7 +47,11 @@ export interface KindDefinition<I extends Props, L> {
      * For inputs that replace only on some changes (a schema's removed or retyped field, not an added one):
      * the inputs to report as replaces, given the previous outputs and the new inputs. Called only on a change.
      */
-    replacesFor?(olds: Props, news: Props): string[];
+    replacesFor?: {
+        /** The inputs it reads: they seed the auto-name, so a replacement is named apart from what it replaces. */
+        inputs: readonly string[];
+        replaces(olds: Props, news: Props): string[];
+    };
     /**
      * Inputs read only by `check` (copies of another resource's values, for validation at preview): a change
      * to them alone is no reason to update the object.
@@ -76,7 +80,15 @@ export interface KindDefinition<I extends Props, L> {
 /** The part of a definition that checks inputs and words errors: shared by a kind whose CRUD is its own. */
 export type KindBasics<I extends Props> = Pick<
     KindDefinition<I, unknown>,
-    "label" | "schema" | "rules" | "normalise" | "defaults" | "secretFields" | "nameMaxLength"
+    | "label"
+    | "schema"
+    | "rules"
+    | "normalise"
+    | "defaults"
+    | "secretFields"
+    | "nameMaxLength"
+    | "replaceOn"
+    | "replacesFor"
 >;
 
 /**
@@ -104,7 +116,7 @@ function defined(props: Props): Props {
 /** Keys that ride along with the user's inputs and must reach every later call unchanged. */
 export function carried(props: Props): Props {
     const out: Props = {};
-    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY])
+    for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY, PROJECT_KEY])
         if (props[key] !== undefined) out[key] = props[key];
     return out;
 }
@@ -119,6 +131,11 @@ export async function inKindContext<T>(label: string, action: string, run: () =>
     }
 }
 
+/** The inputs whose change replaces an object: they seed its auto-name, so a replacement is named apart. */
+function replaceKeysOf(def: Pick<KindDefinition<Props, unknown>, "replaceOn" | "replacesFor">): string[] {
+    return [...(def.replaceOn ?? []), ...(def.replacesFor?.inputs ?? [])];
+}
+
 /** `check` of every kind: normalised, defaulted and auto-named inputs, and every failure at once. */
 export function checkKind<I extends Props>(
     def: KindBasics<I>,
@@ -128,7 +145,7 @@ export function checkKind<I extends Props>(
     const inputs: Props = def.normalise ? def.normalise(news) : { ...news };
     for (const [key, value] of Object.entries(def.defaults ?? {})) if (inputs[key] === undefined) inputs[key] = value;
     if (def.nameMaxLength !== undefined) {
-        const { name, autoNamed } = resolveName(inputs, olds, def.nameMaxLength);
+        const { name, autoNamed } = resolveName(inputs, olds, def.nameMaxLength, replaceKeysOf(def));
         inputs.name = name;
         if (autoNamed) inputs[AUTO_NAMED_KEY] = true;
         else delete inputs[AUTO_NAMED_KEY];
@@ -146,6 +163,18 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Kin
     const outputs = (live: L, inputs: Props, carrying: Props): Props =>
         defined({ ...def.inputsFromLive(live, inputs), ...def.computed(live), ...carried(carrying) });
 
+    /**
+     * Whether a replacement would be auto-named as the object it replaces: its name derives from the inputs that
+     * replace it, and a schema's fields can come back to those it was created with (a field added in place, then
+     * removed). Create-before-delete would then collide, so that replacement deletes first.
+     */
+    const keepsItsName = (olds: Props, news: Props): boolean => {
+        if (def.nameMaxLength === undefined || olds[AUTO_NAMED_KEY] !== true || news[AUTO_NAMED_KEY] !== true)
+            return false;
+        const { [AUTO_NAMED_KEY]: _auto, name: _name, ...program } = news;
+        return resolveName(program, undefined, def.nameMaxLength, replaceKeysOf(def)).name === olds.name;
+    };
+
     return {
         secretFields: def.secretFields ?? [],
         configure,
@@ -158,8 +187,15 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Kin
             if (isUnconfirmedId(id)) return { changes: true, replaces: ["name"], deleteBeforeReplace: true };
             const { changes, replaces } = diffInputs(olds, news, inputKeys, def.replaceOn ?? []);
             const more =
-                changes && def.replacesFor ? def.replacesFor(olds, news).filter((key) => !replaces.includes(key)) : [];
-            return { changes, replaces: [...replaces, ...more], deleteBeforeReplace: false };
+                changes && def.replacesFor
+                    ? def.replacesFor.replaces(olds, news).filter((key) => !replaces.includes(key))
+                    : [];
+            const replacing = [...replaces, ...more];
+            return {
+                changes,
+                replaces: replacing,
+                deleteBeforeReplace: replacing.length > 0 && keepsItsName(olds, news),
+            };
         },
 
         async create(inputs) {

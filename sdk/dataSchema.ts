@@ -51,7 +51,7 @@ export interface DataRule {
 }
 
 export interface DataSchemaArgs {
-    /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
+    /** Platform name; defaults to `<resource name>-<suffix>`, the name its preview shows (see the README). */
     name?: pulumi.Input<string>;
     /** 1 to 200 fields with unique names. Adding a field updates the schema in place; removing or retyping one replaces it (and its records). */
     fields: pulumi.Input<pulumi.Input<DataField>[]>;

@@ -24,7 +24,9 @@ export function schemaInputs(
         if (args.schemaId !== undefined || args.fields !== undefined || args.rules !== undefined) {
             throw new Error(`${kind}: give either schema, or schemaId with fields (and rules), not both`);
         }
-        return { schemaId: args.schema.schemaId, fields: args.schema.fields, rules: args.schema.rules };
+        // Its id, not its `schemaId` output: the engine keeps an id known while previewing an update of the schema
+        // (its other outputs become unknown there), so the records' preview shows no change the update will not make.
+        return { schemaId: args.schema.id, fields: args.schema.fields, rules: args.schema.rules };
     }
     if (args.schemaId === undefined || args.fields === undefined) {
         throw new Error(`${kind}: give schema (a DataSchema), or schemaId together with the schema's fields`);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_NAME_KEY, STACK_KEY } from "../provider/identityKeys";
+import { PROJECT_KEY, RESOURCE_NAME_KEY, STACK_KEY } from "../provider/identityKeys";
 import type { KindId } from "../provider/registry";
 
 /** The module part of each resource's type token: `pulumi-nodejs:dynamic/genesys:<Kind>`. */
@@ -32,9 +32,9 @@ export abstract class DynamicResource extends pulumi.CustomResource {
     }
 }
 
-/** The resource's name and stack, carried in its inputs for auto-naming and the audit trail (never diffed). */
+/** The resource's name, stack and project, carried in its inputs for auto-naming and the audit trail (never diffed). */
 export function resourceIdentity(resourceName: string): Record<string, string> {
-    return { [RESOURCE_NAME_KEY]: resourceName, [STACK_KEY]: pulumi.getStack() };
+    return { [RESOURCE_NAME_KEY]: resourceName, [STACK_KEY]: pulumi.getStack(), [PROJECT_KEY]: pulumi.getProject() };
 }
 
 /**

@@ -17,7 +17,7 @@ export interface EventStreamReplay {
 }
 
 export interface EventStreamArgs {
-    /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
+    /** Platform name; defaults to `<resource name>-<suffix>`, the name its preview shows (see the README). */
     name?: pulumi.Input<string>;
     description?: pulumi.Input<string>;
     /** Defaults to true. */

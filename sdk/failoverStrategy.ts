@@ -19,7 +19,7 @@ export interface FailoverRegion {
 }
 
 export interface FailoverStrategyArgs {
-    /** Platform name; defaults to the resource name plus a random suffix. */
+    /** Platform name; defaults to `<resource name>-<suffix>`, the name its preview shows (see the README). */
     name?: pulumi.Input<string>;
     description?: pulumi.Input<string>;
     /** Defaults to true; a disabled strategy never switches regions. */

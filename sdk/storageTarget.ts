@@ -6,7 +6,7 @@ import type { Encryption } from "../provider/kinds/storageTarget/schema";
 export type ServerSideEncryption = Encryption;
 
 export interface StorageTargetArgs {
-    /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
+    /** Platform name; defaults to `<resource name>-<suffix>`, the name its preview shows (see the README). */
     name?: pulumi.Input<string>;
     /** The S3 bucket recordings are written to (S3 naming rules). Changing it replaces the target. */
     bucket: pulumi.Input<string>;

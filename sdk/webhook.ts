@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
 export interface WebhookArgs {
-    /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
+    /** Platform name; defaults to `<resource name>-<suffix>`, the name its preview shows (see the README). */
     name?: pulumi.Input<string>;
     /** The https endpoint deliveries are POSTed to. */
     targetUrl: pulumi.Input<string>;

@@ -15,7 +15,7 @@ import {
     type EmulatorOptions,
     type RunningEmulator,
 } from "../emulator";
-import { call, type JsonResponse, tokenFor } from "./emulatorClient";
+import { platformView, type PlatformView } from "./platformView";
 
 export interface EmulatedStack {
     emulator: RunningEmulator;
@@ -24,11 +24,7 @@ export interface EmulatedStack {
     /** `pulumi up` (or `pulumi preview` with `{ preview: true }`) of the program. */
     run(program: () => unknown, options?: { preview?: boolean }): Promise<ProgramRun>;
     /** What the platform holds, read straight from the emulator's API. */
-    platform: {
-        get(path: string): Promise<JsonResponse>;
-        put(path: string, body: unknown): Promise<JsonResponse>;
-        remove(path: string): Promise<number>;
-    };
+    platform: PlatformView;
     /** Stops the emulator and starts it again on the same port and options (with `dataDir`, the state survives). */
     restartEmulator(): Promise<void>;
     stop(): Promise<void>;
@@ -63,15 +59,6 @@ export async function startEmulatedStack(options: EmulatedStackOptions = {}): Pr
         hostEnv: options.hostEnv,
         startHost: options.startHost,
     });
-    let token: string | undefined;
-    const authorized = async () => (token ??= await tokenFor(emulator.url));
-    // Tests revoke and expire tokens: the platform view takes a fresh one when its own is refused.
-    const asPlatform = async (method: string, path: string, body?: unknown) => {
-        const answer = await call(emulator.url, await authorized(), method, path, body);
-        if (answer.status !== 401) return answer;
-        token = undefined;
-        return call(emulator.url, await authorized(), method, path, body);
-    };
     return {
         get emulator() {
             return emulator;
@@ -80,15 +67,10 @@ export async function startEmulatedStack(options: EmulatedStackOptions = {}): Pr
         project,
         run: (program, runOptions = {}) =>
             runProgram(program, { backend: { kind: "engine", engine }, preview: runOptions.preview }),
-        platform: {
-            get: (path) => asPlatform("GET", path),
-            put: (path, body) => asPlatform("PUT", path, body),
-            remove: async (path) => (await asPlatform("DELETE", path)).status,
-        },
+        platform: platformView(() => emulator.url),
         async restartEmulator() {
             await emulator.stop();
             emulator = await startEmulator({ ...options.emulator, port: emulator.port });
-            token = undefined;
         },
         async stop() {
             await emulator.stop();

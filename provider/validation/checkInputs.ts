@@ -86,5 +86,19 @@ export function checkInputs<I>(
                 property.startsWith(`${s.property}.`) ||
                 property.startsWith(`${s.property}[`),
         );
-    return [...shape.failures, ...failures.slice(shape.failures.length).filter((f) => !underRefusedKey(f.property))];
+    return [
+        ...shape.failures,
+        ...failures.slice(shape.failures.length).filter((f) => !underRefusedKey(f.property)),
+    ].map((failure) => withoutEchoedSecret(failure, secretFields));
+}
+
+/**
+ * The engine prints a failure as `property <p> value {<inputs[p]>} has a problem: <reason>`, looking `p` up as a
+ * top-level input key and printing its value as it is, secret or not. A secret input's failure is therefore named in
+ * the bracket form of the same property path (`["secretAccessKey"]`), which names it as clearly and is no input key.
+ */
+function withoutEchoedSecret(failure: CheckFailure, secretFields: readonly string[]): CheckFailure {
+    return secretFields.includes(failure.property)
+        ? { ...failure, property: `[${JSON.stringify(failure.property)}]` }
+        : failure;
 }

@@ -13,7 +13,8 @@ import { startEmulatedStack, type EmulatedStack } from "../emulatedStack";
 import type { ResourceState } from "../harness/engine";
 import { FAULT_CASES, LIMITED_CLIENT_SECRET, type CaseContext, type FaultCase } from "./faultCases";
 import { startInProcessHost } from "./inProcessHost";
-import { COLLECTIONS, KIND_FIXTURES, recordsOf, type KindFixture } from "./kindFixtures";
+import { KIND_FIXTURES, type KindFixture } from "./kindFixtures";
+import { platformInventory, platformPaths } from "../platformInventory";
 
 /** Short client timings so a fault costs milliseconds (stack config keys read by providerContext.ts). */
 const FAST_CLIENT = {
@@ -49,38 +50,6 @@ function statsBetween(first: EmulatorStats, last: EmulatorStats): EmulatorStats 
 
 const kindOf = (r: ResourceState) => r.type.split(":").pop() as string;
 const isStable = (r: ResourceState) => r.name.endsWith("-stable");
-
-/** The platform paths a resource in the state stands for (a record set stands for its records). */
-function platformPaths(r: ResourceState): string[] {
-    const kind = kindOf(r);
-    if (kind === "DataRecord") return [`${recordsOf(r.id.split("/")[0])}/${r.id.split("/")[1]}`];
-    if (kind === "DataRecordSet")
-        return Object.keys((r.outputs.recordHashes ?? {}) as object).map(
-            (key) => `${recordsOf(String(r.outputs.schemaId))}/${key}`,
-        );
-    return [`${COLLECTIONS[kind]}/${r.id}`];
-}
-
-async function listAll(stack: EmulatedStack, collection: string): Promise<{ id: string }[]> {
-    const { status, body } = await stack.platform.get(`${collection}?pageSize=100`);
-    assert.equal(status, 200, `listing ${collection}`);
-    assert.ok(body.entities.length < 100, `${collection} fits one page`);
-    return body.entities;
-}
-
-/** Every object on the platform, as paths. */
-async function platformInventory(stack: EmulatedStack): Promise<string[]> {
-    const paths: string[] = [];
-    for (const collection of Object.values(COLLECTIONS)) {
-        for (const entity of await listAll(stack, collection)) {
-            paths.push(`${collection}/${entity.id}`);
-            if (collection === COLLECTIONS.DataSchema)
-                for (const record of await listAll(stack, recordsOf(entity.id)))
-                    paths.push(`${recordsOf(entity.id)}/${record.id}`);
-        }
-    }
-    return paths.sort();
-}
 
 export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions): void {
     const cases = options.cases ? FAULT_CASES.filter((c) => options.cases?.includes(c.name)) : FAULT_CASES;
@@ -148,7 +117,7 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
             );
             const held = state.flatMap(platformPaths).sort();
             assert.deepEqual(
-                await platformInventory(stack),
+                await platformInventory(stack.platform),
                 held,
                 `${label}: the platform holds exactly the stack's objects (none lost, none duplicated)`,
             );

@@ -21,7 +21,11 @@ const SECRET_INPUTS = ["secret", "secretAccessKey"];
 /** The input a failure's property path starts in (keys may themselves hold "." or "["; the longest match wins). */
 function rootIn(property: string, roots: Iterable<string>): string | undefined {
     const matches = [...roots].filter(
-        (root) => property === root || property.startsWith(`${root}.`) || property.startsWith(`${root}[`),
+        (root) =>
+            property === root ||
+            property === `[${JSON.stringify(root)}]` ||
+            property.startsWith(`${root}.`) ||
+            property.startsWith(`${root}[`),
     );
     return matches.sort((a, b) => b.length - a.length)[0];
 }

@@ -144,6 +144,31 @@ describe("DataSchema diff", () => {
         assert.deepEqual(retyped.replaces, ["fields"]);
     });
 
+    it("replaces create-before-delete under a new name, and deletes first only when the name would come back", async () => {
+        const identity = { __resourceName: "tickets", __stack: "dev", __project: "cc" };
+        const created = await provider.check({}, { ...identity, fields: [{ name: "priority", type: "string" }] });
+        const widened = await provider.check(created.inputs, {
+            ...identity,
+            fields: [
+                { name: "priority", type: "string" },
+                { name: "notes", type: "string" },
+            ],
+        });
+        assert.equal(widened.inputs.name, created.inputs.name, "a field added in place keeps the name");
+        const narrowed = await provider.check(widened.inputs, {
+            ...identity,
+            fields: [{ name: "notes", type: "string" }],
+        });
+        const replaced = await provider.diff("s1", widened.inputs, narrowed.inputs);
+        assert.deepEqual([replaced.replaces, replaced.deleteBeforeReplace], [["fields"], false]);
+        const back = await provider.check(widened.inputs, {
+            ...identity,
+            fields: [{ name: "priority", type: "string" }],
+        });
+        const reverted = await provider.diff("s1", widened.inputs, back.inputs);
+        assert.deepEqual([reverted.replaces, reverted.deleteBeforeReplace], [["fields"], true]);
+    });
+
     it("shows unknown fields as a change, not a replacement", async () => {
         const result = await provider.diff("s1", olds, { ...olds, fields: UNKNOWN });
         assert.deepEqual([result.changes, result.replaces], [true, []]);

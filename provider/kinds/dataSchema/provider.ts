@@ -28,7 +28,10 @@ export const dataSchemaProvider = kindProvider<DataSchemaInputs, LiveDataSchema>
         return canonical ? { ...news, fields: canonicalFields(fields as DataField[]) } : { ...news };
     },
     // Adding a field is an in-place PUT; removing or retyping one is refused by the platform, so it replaces.
-    replacesFor: (olds, news) => (breakingFieldChanges(olds.fields, news.fields).length > 0 ? ["fields"] : []),
+    replacesFor: {
+        inputs: ["fields"],
+        replaces: (olds, news) => (breakingFieldChanges(olds.fields, news.fields).length > 0 ? ["fields"] : []),
+    },
 
     ...postedObjectCrud(LABEL, api, toBody),
 

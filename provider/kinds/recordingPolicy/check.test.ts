@@ -35,10 +35,15 @@ describe("RecordingPolicy check", () => {
         assert.notEqual(renamedBack.inputs.name, "Voice policy", "dropping an explicit name auto-names again");
     });
 
-    it("gives a replacement (checked without old inputs) a fresh name", async () => {
-        const first = await provider.check({}, valid);
-        const replacement = await provider.check({}, valid);
-        assert.notEqual(replacement.inputs.name, first.inputs.name);
+    it("derives the auto-name from the project, stack and resource name, so a preview shows the name created", async () => {
+        const identity = { __stack: "dev", __project: "contact-center" };
+        const preview = await provider.check({}, { ...valid, ...identity });
+        const up = await provider.check({}, { ...valid, ...identity });
+        assert.equal(up.inputs.name, preview.inputs.name);
+        const otherStack = await provider.check({}, { ...valid, ...identity, __stack: "prod" });
+        const otherProject = await provider.check({}, { ...valid, ...identity, __project: "billing" });
+        assert.notEqual(otherStack.inputs.name, preview.inputs.name);
+        assert.notEqual(otherProject.inputs.name, preview.inputs.name);
     });
 
     it("names every failing property at once", async () => {

@@ -35,6 +35,22 @@ describe("StorageTarget check", () => {
         assert.match(String(inputs.name), /^archive-[0-9a-f]{7}$/);
     });
 
+    it("names a replacement (a new bucket, checked without old inputs) apart from the target it replaces", async () => {
+        const first = await provider.check({}, valid);
+        const again = await provider.check({}, valid);
+        const replacement = await provider.check({}, { ...valid, bucket: "acme-recordings-2" });
+        assert.equal(again.inputs.name, first.inputs.name, "the same inputs get the name a preview showed");
+        assert.notEqual(replacement.inputs.name, first.inputs.name);
+        const kept = await provider.check(first.inputs, { ...valid, retentionDays: 30 });
+        assert.equal(kept.inputs.name, first.inputs.name, "an update keeps the name");
+    });
+
+    it("leaves the auto-name unknown while the bucket it depends on is unknown", async () => {
+        const { inputs, failures } = await provider.check({}, { ...valid, bucket: UNKNOWN });
+        assert.deepEqual(failures, []);
+        assert.equal(inputs.name, UNKNOWN);
+    });
+
     it("accepts access keys instead of a role, and aws:kms with a key", async () => {
         assert.deepEqual(
             await failures({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET }),
@@ -113,7 +129,7 @@ describe("StorageTarget check", () => {
             /either roleArn or accessKeyId \+ secretAccessKey, not both/,
         );
         assert.match(
-            (await reasonsFor({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE" })).secretAccessKey,
+            (await reasonsFor({ roleArn: undefined, accessKeyId: "AKIAIOSFODNN7EXAMPLE" }))['["secretAccessKey"]'],
             /secretAccessKey is required with accessKeyId/,
         );
         assert.match(
@@ -135,9 +151,10 @@ describe("StorageTarget check", () => {
             accessKeyId: "AKIAIOSFODNN7EXAMPLE",
             secretAccessKey: badSecret,
         });
+        // In bracket form: the engine prints the value of a failing top-level input key, secret or not.
         assert.deepEqual(
             found.map((f) => f.property),
-            ["secretAccessKey"],
+            ['["secretAccessKey"]'],
         );
         assert.match(found[0].reason, /40-character secret/);
         assert.equal(found[0].reason.includes(badSecret), false);

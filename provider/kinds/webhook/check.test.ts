@@ -99,9 +99,10 @@ describe("Webhook check", () => {
     it("requires a secret of at least 16 characters and never echoes it", async () => {
         const short = "tooshort-secret";
         const found = await failures({ secret: short });
+        // In bracket form: the engine prints the value of a failing top-level input key, secret or not.
         assert.deepEqual(
             found.map((f) => f.property),
-            ["secret"],
+            ['["secret"]'],
         );
         assert.match(found[0].reason, /at least 16 characters/);
         assert.equal(found[0].reason.includes(short), false);
