@@ -72,6 +72,17 @@ describe("FailoverStrategy check", () => {
         );
     });
 
+    it("refuses a fraction too small for floating-point tolerance to notice, as the platform does", async () => {
+        const reasons = await reasonsFor({
+            regions: [
+                { ...primary, weight: 3.8e-64 },
+                { ...secondary, priority: 2 + 1e-12 },
+            ],
+        });
+        assert.deepEqual(Object.keys(reasons).sort(), ["regions[0].weight", "regions[1].priority"]);
+        assert.match(reasons["regions[0].weight"], /whole number of percent/);
+    });
+
     it("requires priorities to be unique, reporting each repeat at its own path", async () => {
         const reasons = await reasonsFor({
             regions: [primary, { ...secondary, priority: 1 }, { ...secondary, regionId: "eu-central-1", priority: 1 }],

@@ -8,10 +8,11 @@ export const MIN_REGIONS = 2;
 
 /**
  * Whole numbers inside a region. Zod 4's `.int()` aborts the enclosing array's refinements, which would hide a
- * repeated priority or region beside a fractional one; `multipleOf(1)` does not, so one preview lists every mistake.
+ * repeated priority or region beside a fractional one, so integrality is a refinement of its own. Not `multipleOf(1)`:
+ * its floating-point tolerance lets a tiny fraction such as 3.8e-64 through, which the platform refuses.
  */
 function regionWholeNumber(reason: string, min: number, max?: number) {
-    const base = z.number({ error: reason }).min(min, { error: reason }).multipleOf(1, { error: reason });
+    const base = z.number({ error: reason }).min(min, { error: reason }).refine(Number.isInteger, { error: reason });
     return max === undefined ? base : base.max(max, { error: reason });
 }
 
