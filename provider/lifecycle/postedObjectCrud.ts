@@ -4,8 +4,37 @@ import type { ObjectCollection, PlatformObject } from "./objectCollection";
 import { updateVersioned } from "./versionedUpdate";
 
 /**
- * Create, read, update and delete for a kind whose objects the platform names (POST creates): creates adopt
- * their orphan after a lost response, updates carry the version the stack last saw. `readable` leaves out the
+ * Create, read and delete for a kind whose objects the platform names (POST creates): creates adopt their orphan
+ * after a lost response. The update is the kind's to choose: versioned (`postedObjectCrud`) or compared before
+ * writing for objects without a version.
+ */
+export function postedObjectLifecycle<
+    I extends Record<string, unknown>,
+    B extends { name: string },
+    L extends { id: string; name?: string },
+>(
+    api: ObjectCollection<B, L>,
+    toBody: (inputs: I) => B,
+): Pick<KindDefinition<I, L>, "create" | "read" | "resolveUnconfirmed" | "delete" | "idOf"> {
+    return {
+        create(client, inputs) {
+            const body = toBody(inputs);
+            return createAdoptingOrphan({
+                name: body.name,
+                post: () => api.create(client, body),
+                findByName: () => api.findByName(client, body.name),
+            });
+        },
+        read: (client, id) => api.get(client, id),
+        // Our auto-names are unique, so an unconfirmed create is found by the name it was sent with.
+        resolveUnconfirmed: (client, name) => api.findByName(client, name),
+        delete: (client, id) => api.delete(client, id),
+        idOf: (live) => live.id,
+    };
+}
+
+/**
+ * `postedObjectLifecycle` with updates that carry the version the stack last saw. `readable` leaves out the
  * write-only fields a read never returns, so our own retried update is still recognised as ours.
  */
 export function postedObjectCrud<
@@ -19,17 +48,7 @@ export function postedObjectCrud<
     readable: (body: B) => object = (body) => body,
 ): Pick<KindDefinition<I, L>, "create" | "read" | "resolveUnconfirmed" | "update" | "delete" | "idOf"> {
     return {
-        create(client, inputs) {
-            const body = toBody(inputs);
-            return createAdoptingOrphan({
-                name: body.name,
-                post: () => api.create(client, body),
-                findByName: () => api.findByName(client, body.name),
-            });
-        },
-        read: (client, id) => api.get(client, id),
-        // Our auto-names are unique, so an unconfirmed create is found by the name it was sent with.
-        resolveUnconfirmed: (client, name) => api.findByName(client, name),
+        ...postedObjectLifecycle(api, toBody),
         update(client, id, olds, inputs) {
             const body = toBody(inputs);
             return updateVersioned({
@@ -41,7 +60,5 @@ export function postedObjectCrud<
                 sent: readable(body),
             });
         },
-        delete: (client, id) => api.delete(client, id),
-        idOf: (live) => live.id,
     };
 }

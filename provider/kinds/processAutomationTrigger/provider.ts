@@ -1,0 +1,43 @@
+import { kindProvider } from "../../kindProvider";
+import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
+import { projectOnSchema } from "../../validation/schemaProjection";
+import { type LiveTrigger, toBody, triggerApi as api } from "./api";
+import {
+    type ProcessAutomationTriggerInputs,
+    processAutomationTriggerDefaults,
+    processAutomationTriggerInputs,
+    processAutomationTriggerRules,
+    withTargetType,
+} from "./schema";
+
+const LABEL = "process automation trigger";
+
+const provider = kindProvider<ProcessAutomationTriggerInputs, LiveTrigger>({
+    label: LABEL,
+    schema: processAutomationTriggerInputs,
+    rules: processAutomationTriggerRules,
+    defaults: processAutomationTriggerDefaults,
+    nameMaxLength: 256,
+    // "Cannot be updated after creation": a trigger on another topic is another trigger.
+    replaceOn: ["topicName"],
+    ...postedObjectCrud(LABEL, api, toBody),
+    inputsFromLive: (live) => ({
+        name: live.name,
+        topicName: live.topicName,
+        target: projectOnSchema(processAutomationTriggerInputs.shape.target, live.target),
+        matchCriteria: projectOnSchema(processAutomationTriggerInputs.shape.matchCriteria, live.matchCriteria),
+        eventTTLSeconds: live.eventTTLSeconds,
+        delayBySeconds: live.delayBySeconds,
+        enabled: live.enabled,
+        description: live.description,
+    }),
+    outputs(live, inputs) {
+        return { ...this.inputsFromLive(live, inputs), triggerId: live.id, version: live.version };
+    },
+});
+
+// The target's type defaults inside an object, which the kind's top-level defaults cannot express.
+export const processAutomationTriggerProvider = {
+    ...provider,
+    check: (olds: Record<string, unknown>, news: Record<string, unknown>) => provider.check(olds, withTargetType(news)),
+};
