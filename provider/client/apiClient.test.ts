@@ -2,7 +2,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { ApiClient, type ClientOptions } from "./apiClient";
 import { GenesysApiError } from "./apiError";
-import { ScriptedServer, TEST_CLIENT_SECRET, errorBody, type Reply } from "./testServer";
+import { ScriptedServer, TEST_CLIENT_SECRET, errorBody, type Reply } from "../../test/scriptedServer";
 
 let server: ScriptedServer;
 before(async () => {
