@@ -1,6 +1,7 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { ApiError, badRequest, type FieldError } from "../apiError";
-import type { Collection, JsonObject } from "../collection";
+import type { Collection } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList, sentQuery } from "../pagination";
 import { allOf } from "./permissions";
@@ -28,16 +29,12 @@ const ENUMS: Record<string, readonly string[]> = {
     durationMode: ["Between", "Over", "Under"],
 };
 
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** What the platform checks of a `PolicyCreate`/`Policy` body: its required name, types, enums and required references. */
 export function policyErrors(body: unknown): FieldError[] {
     const errors: FieldError[] = [];
     const fail = (fieldName: string, errorCode: string, message: string) =>
         errors.push({ fieldName, errorCode, message: `${fieldName} ${message}` });
-    if (!isObject(body)) {
+    if (!isPlainObject(body)) {
         fail("body", "invalid.value", "must be a JSON object (a PolicyCreate)");
         return errors;
     }
@@ -49,7 +46,7 @@ export function policyErrors(body: unknown): FieldError[] {
     if (body.enabled !== undefined && typeof body.enabled !== "boolean")
         fail("enabled", "invalid.value", "must be true or false");
     if (body.mediaPolicies === undefined) return errors;
-    if (!isObject(body.mediaPolicies)) {
+    if (!isPlainObject(body.mediaPolicies)) {
         fail("mediaPolicies", "invalid.value", "must be an object of channel policies");
         return errors;
     }
@@ -61,18 +58,18 @@ export function policyErrors(body: unknown): FieldError[] {
             continue;
         }
         if (policy === null) continue;
-        if (!isObject(policy)) {
+        if (!isPlainObject(policy)) {
             fail(at, "invalid.value", "must be an object {actions, conditions}");
             continue;
         }
-        if (isObject(policy.conditions)) {
+        if (isPlainObject(policy.conditions)) {
             for (const [key, value] of Object.entries(policy.conditions)) {
                 if (!COMMON_CONDITIONS.includes(key) && !own.includes(key))
                     fail(`${at}.conditions.${key}`, "invalid.field", `is not a condition of ${channel}`);
                 else checkEnums(`${at}.conditions.${key}`, key, value, fail);
             }
         }
-        if (isObject(policy.actions)) checkActions(`${at}.actions`, policy.actions, fail);
+        if (isPlainObject(policy.actions)) checkActions(`${at}.actions`, policy.actions, fail);
     }
     return errors;
 }
@@ -84,7 +81,7 @@ function checkEnums(at: string, key: string, value: unknown, fail: Fail): void {
     if (ENUMS[key] && values.some((v) => v !== null && !ENUMS[key].includes(v as string))) {
         fail(at, "invalid.value", `must be one of ${ENUMS[key].join(", ")}`);
     }
-    if (isObject(value)) for (const [k, v] of Object.entries(value)) checkEnums(`${at}.${k}`, k, v, fail);
+    if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) checkEnums(`${at}.${k}`, k, v, fail);
 }
 
 function checkActions(at: string, actions: JsonObject, fail: Fail): void {
@@ -94,10 +91,10 @@ function checkActions(at: string, actions: JsonObject, fail: Fail): void {
     }
     for (const parent of RETENTION_PARENTS) {
         const holder = actions[parent];
-        if (!isObject(holder)) continue;
+        if (!isPlainObject(holder)) continue;
         for (const kind of ["archiveRetention", "deleteRetention"]) {
             const retention = holder[kind];
-            if (!isObject(retention)) continue;
+            if (!isPlainObject(retention)) continue;
             const days = retention.days;
             if (days !== undefined && !(Number.isInteger(days) && (days as number) >= 1))
                 fail(`${at}.${parent}.${kind}.days`, "invalid.value", "must be a whole number of days, at least 1");
@@ -105,11 +102,14 @@ function checkActions(at: string, actions: JsonObject, fail: Fail): void {
         }
     }
     const exported = actions.integrationExport;
-    if (isObject(exported) && !(isObject(exported.integration) && typeof exported.integration.id === "string"))
+    if (
+        isPlainObject(exported) &&
+        !(isPlainObject(exported.integration) && typeof exported.integration.id === "string")
+    )
         fail(`${at}.integrationExport.integration`, "required", "is required: {id} of the export integration");
     if (Array.isArray(actions.assignSurveys)) {
         actions.assignSurveys.forEach((survey, i) => {
-            if (!isObject(survey) || typeof survey.sendingDomain !== "string")
+            if (!isPlainObject(survey) || typeof survey.sendingDomain !== "string")
                 fail(`${at}.assignSurveys[${i}].sendingDomain`, "required", "is required");
         });
     }
@@ -218,7 +218,7 @@ function policyRoutes(policies: Collection): Route[] {
             permissions: allOf("recording:retentionPolicy:edit"),
             handle: ({ params, body }) => {
                 const current = policies.current(params.policyId);
-                const enabled = isObject(body) ? body.enabled : undefined;
+                const enabled = isPlainObject(body) ? body.enabled : undefined;
                 if (typeof enabled !== "boolean") {
                     throw new ApiError(400, "bad.request", "enabled must be true or false (a PolicyUpdate)", {}, [
                         { fieldName: "enabled", errorCode: "invalid.value", message: "enabled must be true or false" },

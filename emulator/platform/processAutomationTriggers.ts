@@ -1,6 +1,7 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { ApiError, badRequest, type FieldError } from "../apiError";
-import type { Collection, JsonObject } from "../collection";
+import type { Collection } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { cursorList, sentQuery } from "../pagination";
 import { TOPIC } from "./integrationTypes";
@@ -28,16 +29,12 @@ const OPERATORS = [
 ];
 const DATA_FORMATS = ["Json", "TopLevelPrimitives"];
 
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** What the platform checks of a `CreateTriggerRequest` (and an `UpdateTriggerRequest`, `version` aside). */
 export function triggerErrors(body: unknown): FieldError[] {
     const errors: FieldError[] = [];
     const fail = (fieldName: string, errorCode: string, message: string) =>
         errors.push({ fieldName, errorCode, message: `${fieldName} ${message}` });
-    if (!isObject(body)) {
+    if (!isPlainObject(body)) {
         fail("body", "invalid.value", "must be a JSON object (a CreateTriggerRequest)");
         return errors;
     }
@@ -50,11 +47,13 @@ export function triggerErrors(body: unknown): FieldError[] {
         fail("topicName", "invalid.value", "is not a topic (see /api/v2/processautomation/triggers/topics)");
     if (typeof body.enabled !== "boolean") fail("enabled", "required", "is required (true or false)");
     const target = body.target;
-    if (!isObject(target)) fail("target", "required", "is required: {type: Workflow, id}");
+    if (!isPlainObject(target)) fail("target", "required", "is required: {type: Workflow, id}");
     else {
         if (target.type !== "Workflow") fail("target.type", "invalid.value", "must be Workflow");
         if (typeof target.id !== "string" || target.id === "") fail("target.id", "required", "is required");
-        const format = isObject(target.workflowTargetSettings) ? target.workflowTargetSettings.dataFormat : undefined;
+        const format = isPlainObject(target.workflowTargetSettings)
+            ? target.workflowTargetSettings.dataFormat
+            : undefined;
         if (format !== undefined && !DATA_FORMATS.includes(format as string))
             fail(
                 "target.workflowTargetSettings.dataFormat",
@@ -66,7 +65,7 @@ export function triggerErrors(body: unknown): FieldError[] {
         fail("matchCriteria", "invalid.value", "must be a list");
     (Array.isArray(body.matchCriteria) ? body.matchCriteria : []).forEach((criterion, i) => {
         const at = `matchCriteria[${i}]`;
-        if (!isObject(criterion)) {
+        if (!isPlainObject(criterion)) {
             fail(at, "invalid.value", "must be an object {jsonPath, operator, value|values}");
             return;
         }
@@ -151,7 +150,7 @@ function triggerRoutes(triggers: Collection): Route[] {
             handle: ({ params, body }) => {
                 const current = triggers.current(params.triggerId);
                 const fields = checked(body);
-                const version = isObject(body) ? body.version : undefined;
+                const version = isPlainObject(body) ? body.version : undefined;
                 if (!Number.isInteger(version)) {
                     throw badRequest(
                         [
