@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
+import type { ProgramRun } from "./harness/mockProgram";
 
 const POLICIES = "/api/v2/recording/mediaretentionpolicies";
 
@@ -25,7 +27,7 @@ describe("MediaRetentionPolicy end to end (program → real host → emulator)",
         const policy = new genesys.MediaRetentionPolicy("inbound-calls", args);
         return { id: policy.id, name: policy.name, mediaPolicies: policy.mediaPolicies };
     };
-    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
+    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as JsonBody[];
 
     before(async () => {
         stack = await startEmulatedStack();
@@ -46,7 +48,7 @@ describe("MediaRetentionPolicy end to end (program → real host → emulator)",
 
     it("creates exactly one policy even when the create's response is lost (orphan adopted by name)", async () => {
         stack.emulator.setFaults({ shareLostResponse: 1 });
-        let run;
+        let run: ProgramRun;
         try {
             run = await stack.run(program);
         } finally {

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
+import type { ProgramRun } from "./harness/mockProgram";
 
 const TRIGGERS = "/api/v2/processautomation/triggers";
 
@@ -12,7 +14,7 @@ describe("ProcessAutomationTrigger end to end (program → real host → emulato
         const trigger = new genesys.ProcessAutomationTrigger("post-call-survey", args);
         return { id: trigger.id, version: trigger.version, target: trigger.target };
     };
-    const triggers = async () => (await stack.platform.get(`${TRIGGERS}?pageSize=200`)).body.entities as any[];
+    const triggers = async () => (await stack.platform.get(`${TRIGGERS}?pageSize=200`)).body.entities as JsonBody[];
 
     before(async () => {
         stack = await startEmulatedStack();
@@ -38,7 +40,7 @@ describe("ProcessAutomationTrigger end to end (program → real host → emulato
 
     it("creates exactly one trigger even when the create's response is lost (found by walking the list)", async () => {
         stack.emulator.setFaults({ shareLostResponse: 1 });
-        let run;
+        let run: ProgramRun;
         try {
             run = await stack.run(program);
         } finally {
