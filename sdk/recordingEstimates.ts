@@ -1,4 +1,4 @@
-import type { MediaType } from "../provider/kinds/recordingPolicy/derived";
+import type { MediaType } from "../provider/kinds/recordingPolicy/schema";
 import type { MediaPoliciesInput } from "../provider/kinds/mediaRetentionPolicy/schema";
 
 // Pure functions of the recording policy kind, for planning: no platform object holds a codec or a bandwidth.

@@ -1,5 +1,5 @@
 import { kindProvider } from "../../kindProvider";
-import { postedObjectLifecycle } from "../../lifecycle/postedObjectCrud";
+import { postedCreate } from "../../lifecycle/postedObjectCrud";
 import { updateUnversioned } from "../../lifecycle/unversionedUpdate";
 import { projectOnSchema } from "../../validation/schemaProjection";
 import { type LivePolicy, policyApi as api, toBody } from "./api";
@@ -29,7 +29,10 @@ export const mediaRetentionPolicyProvider = kindProvider<MediaRetentionPolicyInp
     defaults: mediaRetentionPolicyDefaults,
     nameMaxLength: 256,
     replaceOn: [],
-    ...postedObjectLifecycle(api, toBody),
+    ...postedCreate(api, toBody),
+    read: (client, id) => api.get(client, id),
+    delete: (client, id) => api.delete(client, id),
+    idOf: (live) => live.id,
     update(client, id, olds, inputs) {
         const body = toBody(inputs);
         return updateUnversioned({
@@ -43,7 +46,5 @@ export const mediaRetentionPolicyProvider = kindProvider<MediaRetentionPolicyInp
         });
     },
     inputsFromLive: writtenFields,
-    outputs(live) {
-        return { ...writtenFields(live), policyId: live.id };
-    },
+    computed: (live) => ({ policyId: live.id }),
 });

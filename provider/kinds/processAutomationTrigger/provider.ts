@@ -12,7 +12,7 @@ import {
 
 const LABEL = "process automation trigger";
 
-const provider = kindProvider<ProcessAutomationTriggerInputs, LiveTrigger>({
+export const processAutomationTriggerProvider = kindProvider<ProcessAutomationTriggerInputs, LiveTrigger>({
     label: LABEL,
     schema: processAutomationTriggerInputs,
     rules: processAutomationTriggerRules,
@@ -20,6 +20,8 @@ const provider = kindProvider<ProcessAutomationTriggerInputs, LiveTrigger>({
     nameMaxLength: 256,
     // "Cannot be updated after creation": a trigger on another topic is another trigger.
     replaceOn: ["topicName"],
+    // The target's type defaults inside an object, which the kind's top-level defaults cannot express.
+    normalise: withTargetType,
     ...postedObjectCrud(LABEL, api, toBody),
     inputsFromLive: (live) => ({
         name: live.name,
@@ -31,13 +33,5 @@ const provider = kindProvider<ProcessAutomationTriggerInputs, LiveTrigger>({
         enabled: live.enabled,
         description: live.description,
     }),
-    outputs(live, inputs) {
-        return { ...this.inputsFromLive(live, inputs), triggerId: live.id, version: live.version };
-    },
+    computed: (live) => ({ triggerId: live.id, version: live.version }),
 });
-
-// The target's type defaults inside an object, which the kind's top-level defaults cannot express.
-export const processAutomationTriggerProvider = {
-    ...provider,
-    check: (olds: Record<string, unknown>, news: Record<string, unknown>) => provider.check(olds, withTargetType(news)),
-};
