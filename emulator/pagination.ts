@@ -140,3 +140,57 @@ export function tokenList<T extends { id: unknown }>(all: T[], query: URLSearchP
     if (end >= all.length || entities.length === 0) return { entities };
     return { entities, nextPageToken: encodeCursor({ lastId: String(entities[entities.length - 1].id), offset: end }) };
 }
+
+export interface CursorPageResponse<T> {
+    entities: T[];
+    selfUri: string;
+    nextUri?: string;
+    previousUri?: string;
+}
+
+/**
+ * The platform's cursor list (`?pageSize=&after=` or `&before=` → `{entities, nextUri, previousUri, selfUri}`), as
+ * process-automation triggers are listed. A cursor names the object at the page's edge, so adding or deleting
+ * others between pages neither repeats nor skips entries; if that object is gone, its remembered offset is used.
+ */
+export function cursorList<T extends { id?: unknown }>(
+    all: T[],
+    query: URLSearchParams,
+    basePath: string,
+    maxPageSize: number,
+    keepQuery: Record<string, string> = {},
+): CursorPageResponse<T> {
+    const errors: FieldError[] = [];
+    const pageSize = integerParam(query, "pageSize", DEFAULT_PAGE_SIZE, 1, maxPageSize, errors);
+    const edge = (name: "after" | "before"): number | undefined => {
+        const token = query.get(name);
+        if (token === null || token === "") return undefined;
+        const cursor = decodeCursor(token);
+        if (!cursor) {
+            errors.push({
+                fieldName: name,
+                errorCode: "invalid.value",
+                message: `${name} must be a cursor from this list's nextUri or previousUri`,
+            });
+            return undefined;
+        }
+        const index = all.findIndex((e) => e.id === cursor.lastId);
+        return index >= 0 ? index : cursor.offset;
+    };
+    const after = edge("after");
+    const before = edge("before");
+    throwIfAny(errors);
+    const start = after !== undefined ? after + 1 : before !== undefined ? Math.max(0, before - pageSize) : 0;
+    const entities = all.slice(start, before !== undefined && after === undefined ? before : start + pageSize);
+    const end = start + entities.length;
+    const uri = (extra: Record<string, string>) =>
+        `${basePath}?${new URLSearchParams({ pageSize: String(pageSize), ...keepQuery, ...extra })}`;
+    const at = (index: number) => encodeCursor({ lastId: String(all[index].id), offset: index });
+    const sent = sentQuery(query, ["after", "before"]);
+    return {
+        entities,
+        selfUri: uri(sent),
+        ...(end < all.length && entities.length > 0 ? { nextUri: uri({ after: at(end - 1) }) } : {}),
+        ...(start > 0 && entities.length > 0 ? { previousUri: uri({ before: at(start) }) } : {}),
+    };
+}

@@ -10,6 +10,8 @@ import { failoverStrategyProvider } from "./kinds/failoverStrategy/provider";
 import { storageTargetProvider } from "./kinds/storageTarget/provider";
 import { webhookProvider } from "./kinds/webhook/provider";
 import { eventStreamProvider } from "./kinds/eventStream/provider";
+import { mediaRetentionPolicyProvider } from "./kinds/mediaRetentionPolicy/provider";
+import { processAutomationTriggerProvider } from "./kinds/processAutomationTrigger/provider";
 
 /**
  * Every kind by its id. The id is the program-facing name: the SDK class, the last part of the resource's type
@@ -25,6 +27,8 @@ const providers = {
     StorageTarget: storageTargetProvider,
     Webhook: webhookProvider,
     EventStream: eventStreamProvider,
+    MediaRetentionPolicy: mediaRetentionPolicyProvider,
+    ProcessAutomationTrigger: processAutomationTriggerProvider,
 } satisfies Record<string, KindProvider>;
 
 export type KindId = keyof typeof providers;

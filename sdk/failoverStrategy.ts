@@ -35,7 +35,17 @@ export interface FailoverStrategyArgs {
     maxSyncIntervalSeconds?: pulumi.Input<number>;
 }
 
-/** A Genesys Cloud architecture failover routing strategy (`/api/v2/routing/strategies`, client-chosen id). */
+/**
+ * A failover routing strategy on the API contract's `/api/v2/routing/strategies` (client-chosen id), served by the
+ * embedded emulator or a service implementing that contract.
+ *
+ * Genesys Cloud's public Platform API has no such object: an org lives in one region, and nothing in the API
+ * routes between regions, reports region health or weighs regions. What the platform offers instead: Architect
+ * emergency groups (`/api/v2/architect/emergencygroups`, an in-org switch to emergency call flows, permissions
+ * `routing:emergencyGroup:*`), and, across regions, a standby org in a second region that an administrator fails
+ * over to by hand, each org deployed from its own stack with its own OAuth client and region. Its audit log's
+ * counterpart is `POST /api/v2/audits/query/realtime`.
+ */
 export class FailoverStrategy extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string | undefined>;

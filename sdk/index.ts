@@ -31,3 +31,11 @@ export {
 } from "./eventStream";
 export { StorageTarget, StorageTargetArgs, ServerSideEncryption } from "./storageTarget";
 export { Webhook, WebhookArgs } from "./webhook";
+export { MediaRetentionPolicy, MediaRetentionPolicyArgs, MediaPolicies } from "./mediaRetentionPolicy";
+export {
+    ProcessAutomationTrigger,
+    ProcessAutomationTriggerArgs,
+    TriggerTarget,
+    MatchCriterion,
+} from "./processAutomationTrigger";
+export { codecMatrix, estimatedBandwidthKbps, MAX_BANDWIDTH_KBPS, recordedMediaTypes } from "./recordingEstimates";

@@ -1,7 +1,15 @@
 import { dataTables } from "./dataTables";
 import { integrations } from "./integrations";
+import { mediaRetentionPolicies } from "./mediaRetentionPolicies";
 import { organization } from "./organization";
 import type { PlatformModule } from "./platformModule";
+import { processAutomationTriggers } from "./processAutomationTriggers";
 
 /** Every family of real platform objects the emulator serves; a new one is a module here plus one entry. */
-export const PLATFORM_MODULES: readonly PlatformModule[] = [organization, dataTables, integrations];
+export const PLATFORM_MODULES: readonly PlatformModule[] = [
+    organization,
+    dataTables,
+    integrations,
+    mediaRetentionPolicies,
+    processAutomationTriggers,
+];

@@ -18,6 +18,14 @@ export const ALL_PERMISSIONS = [
     "integrations:integration:view",
     "integrations:integration:edit",
     "integrations:integration:delete",
+    "recording:retentionPolicy:add",
+    "recording:retentionPolicy:view",
+    "recording:retentionPolicy:edit",
+    "recording:retentionPolicy:delete",
+    "processautomation:trigger:add",
+    "processautomation:trigger:view",
+    "processautomation:trigger:edit",
+    "processautomation:trigger:delete",
 ] as const;
 
 export type Permission = (typeof ALL_PERMISSIONS)[number];

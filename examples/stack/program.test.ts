@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startEmulator, type RunningEmulator } from "../../emulator";
+import { call, tokenFor } from "../../test/emulatorClient";
 import { runProgram, type ProgramRun, type Registration } from "../../test/harness/mockProgram";
 import { isSecret, makeSecret } from "../../test/harness/secrets";
 import { startS3Double, type S3Double } from "../../test/s3Double";
@@ -55,6 +56,7 @@ describe("the example contact-center program, per stack (real providers in proce
         rmSync(auditDir, { recursive: true, force: true });
     });
 
+    const fetchPlatform = async (path: string) => call(emulator.url, await tokenFor(emulator.url), "GET", path);
     const byName = (stack: string, type: string, name: string): Registration => {
         const found = runs[stack].registrations.find((r) => r.name === name && r.type.endsWith(type));
         assert.ok(found, `${stack}: no ${type} named ${name}`);
@@ -134,6 +136,47 @@ describe("the example contact-center program, per stack (real providers in proce
             "eu-central-1",
             "eu-west-1",
         ]);
+    });
+
+    it("retains recordings per stack, prod the longest and on every channel, and the platform holds the policy", async () => {
+        const policyInputs = (stack: string) =>
+            byName(stack, "genesys:MediaRetentionPolicy", "recording-retention").inputs as {
+                mediaPolicies: Record<string, { actions: { retentionDuration: Record<string, { days: number }> } }>;
+            };
+        const durations = ["dev", "staging", "prod"].map((stack) => {
+            const policies = policyInputs(stack).mediaPolicies;
+            const { archiveRetention, deleteRetention } = policies.callPolicy.actions.retentionDuration;
+            return {
+                channels: Object.keys(policies).length,
+                archive: archiveRetention.days,
+                delete: deleteRetention.days,
+            };
+        });
+        assert.deepEqual(durations, [
+            { channels: 1, archive: 7, delete: 30 },
+            { channels: 1, archive: 30, delete: 90 },
+            { channels: 4, archive: 90, delete: 365 },
+        ]);
+        assert.deepEqual(
+            ["dev", "staging", "prod"].map(
+                (s) => byName(s, "genesys:StorageTarget", "recordings").inputs.retentionDays,
+            ),
+            durations.map((d) => d.delete),
+            "the bucket keeps recordings as long as the policy does",
+        );
+        for (const [stack, run] of Object.entries(runs)) {
+            const id = String(run.exports.retentionPolicyId);
+            const live = await fetchPlatform(`/api/v2/recording/mediaretentionpolicies/${id}`);
+            assert.equal(live.status, 200, `${stack}: the emulator holds the policy`);
+            assert.equal(
+                live.body.mediaPolicies.callPolicy.actions.retentionDuration.deleteRetention.days,
+                durations[["dev", "staging", "prod"].indexOf(stack)].delete,
+            );
+            const trigger = byName(stack, "genesys:ProcessAutomationTrigger", "post-call-survey").inputs;
+            assert.equal(trigger.topicName, "v2.detail.events.conversation.{id}.customer.end");
+            assert.match(String(run.exports.surveyTriggerId), /^[0-9a-f-]{36}$/);
+            assert.equal(run.exports.retentionBandwidthKbps, stack === "dev" ? 64 : 128, `${stack}: audio only`);
+        }
     });
 
     it("holds no secret in plain text in any resource's inputs or __provider", () => {

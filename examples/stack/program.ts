@@ -1,5 +1,6 @@
 import { eventBus, platformRole, recordingsBucket } from "./aws";
 import { eventStream, failover, queueData, recording, webhooks } from "./genesys";
+import { retention } from "./retention";
 import { stackSettings } from "./settings";
 
 /**
@@ -26,6 +27,7 @@ export function contactCenter() {
     const hooks = webhooks(settings);
     const stream = eventStream(settings, links);
     const data = queueData();
+    const retained = retention(settings);
 
     return {
         recordingsBucket: recordings.bucket.id,
@@ -42,5 +44,8 @@ export function contactCenter() {
         replayStatus: stream.replayStatus,
         queueSchemaId: data.schema.schemaId,
         queueRecordCount: data.records.recordCount,
+        retentionPolicyId: retained.policy.policyId,
+        surveyTriggerId: retained.survey.triggerId,
+        retentionBandwidthKbps: retained.estimatedBandwidthKbps,
     };
 }

@@ -4,6 +4,12 @@ import * as pulumi from "@pulumi/pulumi";
 export interface StackSettings {
     environment: string;
     retentionDays: number;
+    /** Recordings move to cloud archive after this many days (at most retentionDays). */
+    archiveAfterDays: number;
+    /** Whether retention covers chat, email and messages as well as calls. */
+    retainAllChannels: boolean;
+    /** The Architect workflow the post-call survey trigger starts. */
+    surveyWorkflowId: string;
     recordingQuality: "standard" | "high";
     /** Customer-managed KMS key for recordings (prod); AES256 elsewhere. */
     useKms: boolean;
@@ -27,6 +33,9 @@ export function stackSettings(): StackSettings {
     return {
         environment: pulumi.getStack(),
         retentionDays: config.getNumber("retentionDays") ?? 30,
+        archiveAfterDays: config.getNumber("archiveAfterDays") ?? 7,
+        retainAllChannels: config.getBoolean("retainAllChannels") ?? false,
+        surveyWorkflowId: config.get("surveyWorkflowId") ?? "post-call-survey-workflow",
         recordingQuality: (config.get("recordingQuality") ?? "standard") as StackSettings["recordingQuality"],
         useKms: config.getBoolean("useKms") ?? false,
         failoverRegions: config.getObject<string[]>("failoverRegions") ?? ["us-east-1", "us-west-2"],

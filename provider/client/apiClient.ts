@@ -9,7 +9,7 @@ import {
     parseErrorBody,
 } from "./apiError";
 import { exchange, type FetchFn, type HttpExchange } from "./httpTransport";
-import { collectLinkedPages, collectNumberedPages, collectTokenPages } from "./pagination";
+import { collectLinkedPages, collectNumberedPages, collectTokenPages, type PageLink } from "./pagination";
 import { RateLimiter, type Clock } from "./rateLimiter";
 import { buildRequestUrl, type Query } from "./requestUrl";
 import { RecentWrites } from "./recentWrites";
@@ -263,9 +263,9 @@ export class ApiClient {
         return collectTokenPages<T>((p, q) => this.get(p, q), path, query);
     }
 
-    /** All entities of a list whose pages link to the next by path (`nextPage`, e.g. the audit log). */
-    listLinkedPages<T>(path: string, query?: Query): Promise<T[]> {
-        return collectLinkedPages<T>((p, q) => this.get(p, q), path, query);
+    /** All entities of a list whose pages link to the next by path (`nextPage`, e.g. the audit log; `nextUri`, cursor lists). */
+    listLinkedPages<T>(path: string, query?: Query, link?: PageLink): Promise<T[]> {
+        return collectLinkedPages<T>((p, q) => this.get(p, q), path, query, link);
     }
 
     private observeRateHeaders(response: HttpExchange): void {

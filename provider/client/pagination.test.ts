@@ -79,6 +79,25 @@ test("audit-log style lists follow the nextPage path", async () => {
     assert.ok(server.requests.every((r) => r.query.get("filterEntityId") === "s1"));
 });
 
+test("cursor lists follow nextUri, whose path carries the cursor, until it is absent", async () => {
+    server.api = (request) => {
+        const after = Number(request.query.get("after") ?? 0);
+        const pageSize = Number(request.query.get("pageSize"));
+        const end = after + pageSize;
+        const nextUri =
+            end < items.length ? `/api/v2/processautomation/triggers?pageSize=${pageSize}&after=${end}` : undefined;
+        return { status: 200, body: { entities: items.slice(after, end), nextUri, selfUri: "/x" } };
+    };
+    assert.deepEqual(
+        await api.listLinkedPages("/api/v2/processautomation/triggers", { pageSize: 10 }, "nextUri"),
+        items,
+    );
+    assert.deepEqual(
+        server.requests.map((r) => r.query.get("after")),
+        [null, "10", "20"],
+    );
+});
+
 test("a server that repeats a page link is stopped instead of looping forever", async () => {
     server.api = () => ({ status: 200, body: { entities: [{ id: "a" }], nextPageToken: "same" } });
     await assert.rejects(

@@ -14,11 +14,13 @@ export interface TokenPage<T> {
     nextPageToken?: string | null;
 }
 
-export interface LinkedPage<T> {
-    entities?: T[];
+/** Where a linked list's page names the next one: `nextPage` (the audit log) or `nextUri` (the platform's cursor lists). */
+export type PageLink = "nextPage" | "nextUri";
+
+export type LinkedPage<T> = { entities?: T[] } & {
     /** Path of the next page, query included; empty or absent on the last page. */
-    nextPage?: string | null;
-}
+    [link in PageLink]?: string | null;
+};
 
 /** The platform's maximum page size: fewest requests, and so least rate-limit budget, per list. */
 export const MAX_PAGE_SIZE = 100;
@@ -55,16 +57,25 @@ export async function collectTokenPages<T>(fetchPage: PageFetcher, path: string,
     }
 }
 
-/** Lists whose pages link to the next one by path (`nextPage`, e.g. the audit log). */
-export async function collectLinkedPages<T>(fetchPage: PageFetcher, path: string, query: Query = {}): Promise<T[]> {
+/**
+ * Lists whose pages link to the next one by path: `nextPage` (the audit log), or `nextUri` (the platform's cursor
+ * lists, `before`/`after`, such as process-automation triggers).
+ */
+export async function collectLinkedPages<T>(
+    fetchPage: PageFetcher,
+    path: string,
+    query: Query = {},
+    link: PageLink = "nextPage",
+): Promise<T[]> {
     const items: T[] = [];
     const seen = new Set<string>();
     let page = await fetchPage<LinkedPage<T>>(path, query);
     for (let pages = 2; ; pages++) {
         items.push(...(page.entities ?? []));
-        if (!page.nextPage) return items;
+        const next = page[link];
+        if (!next) return items;
         guardPageCount(pages, path);
-        page = await fetchPage<LinkedPage<T>>(guardRepeat(seen, page.nextPage, path));
+        page = await fetchPage<LinkedPage<T>>(guardRepeat(seen, next, path));
     }
 }
 

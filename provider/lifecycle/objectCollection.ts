@@ -10,11 +10,11 @@ export interface PlatformObject {
 
 /**
  * The calls every collection of the contract answers the same way: objects at `{path}/{id}`, read (404 means
- * gone), written with an optional `version` (a stale one is a 409), deleted (404 means already gone), created
- * by POST where the platform chooses the id, and listed page by page with a name filter. Kinds add their own
- * calls beside these.
+ * gone), written with an optional `version` (a stale one is a 409; some real objects have none), deleted (404
+ * means already gone), created by POST where the platform chooses the id, and listed page by page with a name
+ * filter. Kinds add their own calls beside these.
  */
-export function objectCollection<B extends object, L extends PlatformObject>(path: string) {
+export function objectCollection<B extends object, L extends { name?: string }>(path: string) {
     const item = (id: string) => `${path}/${encodeURIComponent(id)}`;
     return {
         /** A create where the platform chooses the id: not repeated after a lost response (see createAdoptingOrphan). */
@@ -29,4 +29,4 @@ export function objectCollection<B extends object, L extends PlatformObject>(pat
     };
 }
 
-export type ObjectCollection<B extends object, L extends PlatformObject> = ReturnType<typeof objectCollection<B, L>>;
+export type ObjectCollection<B extends object, L extends { name?: string }> = ReturnType<typeof objectCollection<B, L>>;

@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { GenesysApiError } from "../client/apiError";
 import { updateUnversioned } from "./unversionedUpdate";
+
+const lostResponse = () =>
+    new GenesysApiError({
+        method: "PUT",
+        path: "/x/t-1",
+        status: 0,
+        reason: "no response",
+        ambiguous: true,
+    });
 
 type Live = { id: string; name: string; enabled: boolean; secretless?: string };
 
@@ -40,6 +50,29 @@ describe("updateUnversioned", () => {
         const puts: Live[] = [];
         await updateUnversioned(steps({ id: "t-1", name: "b", enabled: true }, puts));
         assert.equal(puts.length, 1);
+    });
+
+    it("reads back a write whose responses were lost: holding what was sent, it took effect", async () => {
+        let live: Live = { id: "t-1", name: "a", enabled: true };
+        const updated = await updateUnversioned({
+            ...steps(live, []),
+            get: async () => live,
+            put: async () => {
+                live = { id: "t-1", name: "b", enabled: true };
+                throw lostResponse();
+            },
+        });
+        assert.equal(updated.name, "b");
+        await assert.rejects(
+            updateUnversioned({
+                ...steps({ id: "t-1", name: "a", enabled: true }, []),
+                put: async () => {
+                    throw lostResponse();
+                },
+            }),
+            /no response/,
+            "a write that did not land is still an error",
+        );
     });
 
     it("says the object is gone and how to drop it, without writing", async () => {

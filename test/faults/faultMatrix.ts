@@ -90,6 +90,9 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
                             scopes: ALL_SCOPES.filter((s) => s !== fixture.writeScope),
                         },
                     ],
+                    withheldPermissions: fixture.writePermission
+                        ? { [`limited-${fixture.kind}`]: [fixture.writePermission] }
+                        : undefined,
                 },
                 config: FAST_CLIENT,
                 startHost: options.host === "inProcess" ? startInProcessHost : undefined,

@@ -8,8 +8,10 @@ type Json = Record<string, unknown>;
 
 export interface KindFixture {
     kind: string;
-    /** The scope the kind's writes need: the missing-scope case takes it away. */
-    writeScope: string;
+    /** The scope the kind's writes need (API-contract kinds): the missing-write case takes it away. */
+    writeScope?: string;
+    /** The permission the kind's creates need (real platform kinds): the missing-write case withholds it. */
+    writePermission?: string;
     /** Registers the program's resources; returns how many Genesys resources it declared. */
     declare(gen: number, rev: number): number;
     /** The stable object's platform path, given its state id and outputs. */
@@ -24,6 +26,8 @@ const WEBHOOKS = "/api/v2/webhooks";
 const STREAMS = "/api/v2/eventstreams";
 const STRATEGIES = "/api/v2/routing/strategies";
 const SCHEMAS = "/api/v2/data/schemas";
+const RETENTION_POLICIES = "/api/v2/recording/mediaretentionpolicies";
+const TRIGGERS = "/api/v2/processautomation/triggers";
 
 const policyArgs = (retentionDays: number): genesys.RecordingPolicyArgs => ({
     mediaTypes: ["audio"],
@@ -55,6 +59,21 @@ const strategyArgs = (evaluationTimeoutMs: number): genesys.FailoverStrategyArgs
         { regionId: "eu-west-1", priority: 2, weight: 50, failoverTrigger: "health_degraded" },
     ],
     evaluationTimeoutMs,
+});
+const retentionArgs = (deleteDays: number): genesys.MediaRetentionPolicyArgs => ({
+    mediaPolicies: {
+        callPolicy: {
+            actions: {
+                retainRecording: true,
+                retentionDuration: { archiveRetention: { days: 7 }, deleteRetention: { days: deleteDays } },
+            },
+        },
+    },
+});
+const triggerArgs = (rev: number): genesys.ProcessAutomationTriggerArgs => ({
+    topicName: "v2.detail.events.conversation.{id}.customer.end",
+    target: { id: "survey-workflow" },
+    description: `revision ${rev}`,
 });
 const emailField: genesys.DataField = { name: "email", type: "string", required: true };
 /** Adding fields updates a schema in place; each revision adds one. */
@@ -165,6 +184,28 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
         stablePath: (_id, outputs) => `${SCHEMAS}/${outputs.schemaId}/records/s-stable`,
         foreignEdit: (live) => ({ email: "someone-else@example.com", version: live.version }),
     },
+    MediaRetentionPolicy: {
+        kind: "MediaRetentionPolicy",
+        writePermission: "recording:retentionPolicy:add",
+        declare(gen, rev) {
+            new genesys.MediaRetentionPolicy(`retention-g${gen}`, retentionArgs(30));
+            new genesys.MediaRetentionPolicy("retention-stable", retentionArgs(30 + rev));
+            return 2;
+        },
+        stablePath: (id) => `${RETENTION_POLICIES}/${id}`,
+        foreignEdit: (live) => ({ ...live, description: "edited in the admin UI" }),
+    },
+    ProcessAutomationTrigger: {
+        kind: "ProcessAutomationTrigger",
+        writePermission: "processautomation:trigger:add",
+        declare(gen, rev) {
+            new genesys.ProcessAutomationTrigger(`trigger-g${gen}`, triggerArgs(0));
+            new genesys.ProcessAutomationTrigger("trigger-stable", triggerArgs(rev));
+            return 2;
+        },
+        stablePath: (id) => `${TRIGGERS}/${id}`,
+        foreignEdit: (live) => ({ ...live, enabled: false }),
+    },
 };
 
 /** Top-level collections; records are listed per schema. */
@@ -175,5 +216,7 @@ export const COLLECTIONS: Record<string, string> = {
     EventStream: STREAMS,
     FailoverStrategy: STRATEGIES,
     DataSchema: SCHEMAS,
+    MediaRetentionPolicy: RETENTION_POLICIES,
+    ProcessAutomationTrigger: TRIGGERS,
 };
 export const recordsOf = (schemaId: string) => `${SCHEMAS}/${schemaId}/records`;

@@ -13,6 +13,8 @@ export interface SdkSession {
     architect: InstanceType<typeof platformClient.ArchitectApi>;
     integrations: InstanceType<typeof platformClient.IntegrationsApi>;
     organization: InstanceType<typeof platformClient.OrganizationApi>;
+    recording: InstanceType<typeof platformClient.RecordingApi>;
+    processAutomation: InstanceType<typeof platformClient.ProcessAutomationApi>;
 }
 
 /**
@@ -32,6 +34,8 @@ export async function sdkSession(t: { after: (fn: () => Promise<void>) => void }
         architect: new platformClient.ArchitectApi(client),
         integrations: new platformClient.IntegrationsApi(client),
         organization: new platformClient.OrganizationApi(client),
+        recording: new platformClient.RecordingApi(client),
+        processAutomation: new platformClient.ProcessAutomationApi(client),
     };
 }
 

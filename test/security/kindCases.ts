@@ -21,6 +21,10 @@ import { storageTargetProvider } from "../../provider/kinds/storageTarget/provid
 import { toBody as webhookBody } from "../../provider/kinds/webhook/api";
 import { webhookProvider } from "../../provider/kinds/webhook/provider";
 import { DEFAULT_REGION_IDS } from "../../emulator/kinds/regions";
+import { toBody as retentionPolicyBody } from "../../provider/kinds/mediaRetentionPolicy/api";
+import { mediaRetentionPolicyProvider } from "../../provider/kinds/mediaRetentionPolicy/provider";
+import { toBody as triggerBody } from "../../provider/kinds/processAutomationTrigger/api";
+import { processAutomationTriggerProvider } from "../../provider/kinds/processAutomationTrigger/provider";
 
 type Props = Record<string, unknown>;
 // The emulator's answer to one request.
@@ -433,6 +437,102 @@ const dataRecordSet: KindCase = {
     },
 };
 
+const retentionActions = fc
+    .tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.boolean())
+    .map(([archive, extra, screen]) => ({
+        retainRecording: true,
+        retentionDuration: {
+            archiveRetention: { days: archive, storageMedium: "CLOUDARCHIVE" },
+            deleteRetention: { days: archive + extra },
+        },
+        ...(screen ? { initiateScreenRecording: { recordACW: true, deleteRetention: { days: archive } } } : {}),
+    }));
+const references = fc.uniqueArray(id, { maxLength: 3 }).map((ids) => ids.map((value) => ({ id: value })));
+const mediaRetentionPolicy: KindCase = {
+    kind: "MediaRetentionPolicy",
+    provider: mediaRetentionPolicyProvider,
+    inputKeys: ["name", "order", "description", "enabled", "mediaPolicies"],
+    valid: inputs({
+        __resourceName: resourceName,
+        name,
+        order: optional(fc.integer({ min: 0, max: 50 })),
+        description: optional(fc.string({ minLength: 1, maxLength: 60 }).filter((d) => d.trim() !== "")),
+        enabled: optional(fc.boolean()),
+        mediaPolicies: fc.record(
+            {
+                callPolicy: fc.record({
+                    actions: retentionActions,
+                    conditions: fc.record({
+                        directions: fc.subarray(["INBOUND", "OUTBOUND"], { minLength: 1 }),
+                        forQueues: references,
+                    }),
+                }),
+                emailPolicy: fc.record({
+                    actions: retentionActions,
+                    conditions: fc.record({ customerParticipation: fc.constantFrom("YES", "NO") }),
+                }),
+            },
+            { requiredKeys: ["callPolicy"] },
+        ),
+    }),
+    toPlatform: async (checked, send) => [
+        await send("POST", "/api/v2/recording/mediaretentionpolicies", json(retentionPolicyBody(checked as never))),
+    ],
+};
+
+const topicPart = fc.oneof(fc.stringMatching(/^[a-z][A-Za-z0-9]{0,10}$/), fc.constant("{id}"));
+const processAutomationTrigger: KindCase = {
+    kind: "ProcessAutomationTrigger",
+    provider: processAutomationTriggerProvider,
+    inputKeys: [
+        "name",
+        "topicName",
+        "target",
+        "matchCriteria",
+        "eventTTLSeconds",
+        "delayBySeconds",
+        "enabled",
+        "description",
+    ],
+    valid: inputs({
+        __resourceName: resourceName,
+        name,
+        topicName: fc.array(topicPart, { minLength: 1, maxLength: 6 }).map((parts) => `v2.${parts.join(".")}`),
+        target: fc.record(
+            { id, workflowTargetSettings: fc.record({ dataFormat: fc.constantFrom("Json", "TopLevelPrimitives") }) },
+            { requiredKeys: ["id"] },
+        ),
+        matchCriteria: optional(
+            fc.array(
+                fc.oneof(
+                    fc.record({
+                        jsonPath: fc.constant("$.mediaType"),
+                        operator: fc.constantFrom("In", "NotIn", "All"),
+                        values: fc.array(fc.string({ maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+                    }),
+                    fc.record({
+                        jsonPath: fc.constant("$.durationMs"),
+                        operator: fc.constantFrom("GreaterThan", "LessThanOrEqual"),
+                        value: fc.integer(),
+                    }),
+                    fc.record({
+                        jsonPath: fc.constant("$.wrapup"),
+                        operator: fc.constant("Exists"),
+                        value: fc.boolean(),
+                    }),
+                ),
+                { maxLength: 3 },
+            ),
+        ),
+        eventTTLSeconds: optional(fc.integer({ min: 10, max: 86_400 })),
+        enabled: optional(fc.boolean()),
+        description: optional(fc.string({ minLength: 1, maxLength: 60 }).filter((d) => d.trim() !== "")),
+    }),
+    toPlatform: async (checked, send) => [
+        await send("POST", "/api/v2/processautomation/triggers", json(triggerBody(checked as never))),
+    ],
+};
+
 export const KIND_CASES: readonly KindCase[] = [
     recordingPolicy,
     storageTarget,
@@ -442,4 +542,6 @@ export const KIND_CASES: readonly KindCase[] = [
     dataSchema,
     dataRecord,
     dataRecordSet,
+    mediaRetentionPolicy,
+    processAutomationTrigger,
 ];
