@@ -10,9 +10,9 @@ import {
 } from "../emulator";
 import { call, tokenFor } from "../test/emulatorClient";
 import { canonicalFields } from "../provider/kinds/dataSchema/schema";
-import { createConsumerProject, type ConsumerProject } from "../test/harness/consumerProject";
-import { Engine, type DesiredResource, type StepResult } from "../test/harness/engine";
-import { makeSecret } from "../test/harness/secrets";
+import { createConsumerProject, type ConsumerProject } from "../harness/consumerProject";
+import { Engine, type DesiredResource, type StepResult } from "../harness/engine";
+import { makeSecret } from "../harness/secrets";
 import { BARE, DirectClient, naivePolicy, type DirectRunResult, type Operation } from "./directClient";
 import { watchHosts } from "./hostWatch";
 import { RECORD_FIELDS, RECORD_RULES, serializedProviders, workload, type BenchKind, type Workload } from "./workload";

@@ -1,9 +1,9 @@
 // The resources a benchmark deploys: a mix of kinds that need no AWS account, as the engine receives them
 // (`__provider` included, exactly what the SDK's resource classes register).
 import * as genesys from "../sdk";
-import { runProgram } from "../test/harness/mockProgram";
-import type { DesiredResource } from "../test/harness/engine";
-import type { PropertyMap } from "../test/harness/secrets";
+import { runProgram } from "../harness/mockProgram";
+import type { DesiredResource } from "../harness/engine";
+import type { PropertyMap } from "../harness/secrets";
 import type { DataField, DataRule } from "../provider/kinds/dataSchema/schema";
 
 export const KINDS = ["RecordingPolicy", "Webhook", "EventStream", "FailoverStrategy", "DataRecord"] as const;
