@@ -1,36 +1,42 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LocalWorkspace, type EngineEvent } from "@pulumi/pulumi/automation";
-import type { DeploymentRow } from "./deploymentTable";
+import { type EngineEvent, LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
+import type { PulumiCli } from "../../harness/pulumiCli";
+import { contactCenterOnExistingAws } from "../stack/program";
 import type { DemoTarget, DeploymentOutcome } from "./deploymentOutcome";
-
-export function pulumiCliAvailable(): boolean {
-    return spawnSync("pulumi", ["version"], { stdio: "ignore" }).status === 0;
-}
+import type { DeploymentRow } from "./deploymentTable";
 
 /**
- * The real thing: `pulumi up` through the Automation API, with a local file backend in a temporary directory
- * and a passphrase secrets provider, then `pulumi preview`, which must show no changes. Credentials reach the
- * provider through the environment fallbacks; the run-time config (the emulator's URL, a replay date, the
- * webhook secret) is set with `pulumi config set` and the stack file is restored afterwards, as committed.
+ * The real engine: `pulumi up` of the Genesys side through the Automation API (an inline program, which needs no
+ * language host), with a local file backend and passphrase secrets in a temporary directory, then `pulumi preview`
+ * of the unchanged program, which must show no changes. The AWS side is not deployed: the program takes its names
+ * and ARNs from the stack config (`target.config`), as when another stack owns them. The engine starts the
+ * dynamic-provider host in the project directory, where `@pulumi/pulumi` and `genesys-pulumi` resolve; credentials
+ * reach the provider through the environment fallbacks. Nothing is written to the project's stack files.
  */
-export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutcome> {
-    const backendDir = mkdtempSync(join(tmpdir(), "genesys-demo-state-"));
-    const stackFile = join(target.projectDir, `Pulumi.${target.stack}.yaml`);
-    const committedStackFile = readFileSync(stackFile, "utf8");
+export async function deployWithCli(target: DemoTarget, cli: PulumiCli): Promise<DeploymentOutcome> {
+    const scratch = mkdtempSync(join(tmpdir(), "genesys-demo-"));
+    const backend = join(scratch, "state");
+    const workDir = join(scratch, "workspace");
+    mkdirSync(backend);
+    mkdirSync(workDir);
     try {
         const stack = await LocalWorkspace.createOrSelectStack(
-            { stackName: target.stack, workDir: target.projectDir },
+            { stackName: target.stack, projectName: target.project, program: async () => contactCenterOnExistingAws() },
             {
+                workDir,
+                projectSettings: { name: target.project, runtime: "nodejs", main: target.projectDir },
                 envVars: {
-                    PULUMI_BACKEND_URL: `file://${backendDir}`,
+                    PULUMI_BACKEND_URL: `file://${backend}`,
                     PULUMI_CONFIG_PASSPHRASE: "genesys-pulumi-demo",
+                    PULUMI_SKIP_UPDATE_CHECK: "true",
+                    PULUMI_HOME: join(scratch, "pulumi-home"),
                     GENESYSCLOUD_OAUTHCLIENT_ID: target.clientId,
                     GENESYSCLOUD_OAUTHCLIENT_SECRET: target.clientSecret,
                     ...target.providerEnv,
                 },
+                pulumiCommand: await PulumiCommand.get({ root: cli.root, skipVersionCheck: true }),
             },
         );
         await stack.setAllConfig({
@@ -48,7 +54,7 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
             const pre = event.resourcePreEvent?.metadata;
             if (pre) started.set(pre.urn, Date.now());
             const done = event.resOutputsEvent?.metadata;
-            if (done && done.type !== "pulumi:pulumi:Stack") {
+            if (done && !done.type.startsWith("pulumi:")) {
                 rows.push({
                     resource: done.urn.split("::").pop() ?? done.urn,
                     type: done.type,
@@ -71,7 +77,6 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
             changesOnSecondPreview: changes,
         };
     } finally {
-        writeFileSync(stackFile, committedStackFile);
-        rmSync(backendDir, { recursive: true, force: true });
+        rmSync(scratch, { recursive: true, force: true });
     }
 }
