@@ -101,6 +101,15 @@ function construct(kind: BenchKind, name: string, args: object): void {
     new classes[kind](name, args);
 }
 
+/** Declares resource `i` of the mix in a Pulumi program, at a revision: what a program run by the real engine does. */
+export function declareResource(i: number, schemaId: string, revision = 0): void {
+    const kind = kindOf(i);
+    construct(kind, resourceName(i), argsFor(kind, i, revision, schemaId));
+}
+
+const kindOf = (i: number): BenchKind => KINDS[i % KINDS.length];
+const resourceName = (i: number) => `bench-${i}`;
+
 /**
  * The `__provider` the SDK registers for each kind, read from one registration each (a preview in this process, no
  * network): the serialized provider only names its implementation, so it is the same for every resource of a kind.
@@ -126,12 +135,11 @@ export interface Workload {
 }
 
 export function workload(providers: Record<BenchKind, string>, schemaId: string): Workload {
-    const kindOf = (i: number) => KINDS[i % KINDS.length];
     return {
         kindOf,
         resource(i, revision = 0) {
             const kind = kindOf(i);
-            const name = `bench-${i}`;
+            const name = resourceName(i);
             // As the SDK registers them: every auto-named kind carries its resource name; a record is named by its key.
             const naming = kind === "DataRecord" ? {} : { __resourceName: name };
             const inputs: PropertyMap = {

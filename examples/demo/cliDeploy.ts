@@ -1,7 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type EngineEvent, LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { createInlineStack } from "../../harness/inlineStack";
 import type { PulumiCli } from "../../harness/pulumiCli";
 import { contactCenterOnExistingAws } from "../stack/program";
 import type { DemoTarget, DeploymentOutcome } from "./deploymentOutcome";
@@ -11,34 +9,23 @@ import type { DeploymentRow } from "./deploymentTable";
  * The real engine: `pulumi up` of the Genesys side through the Automation API (an inline program, which needs no
  * language host), with a local file backend and passphrase secrets in a temporary directory, then `pulumi preview`
  * of the unchanged program, which must show no changes. The AWS side is not deployed: the program takes its names
- * and ARNs from the stack config (`target.config`), as when another stack owns them. The engine starts the
- * dynamic-provider host in the project directory, where `@pulumi/pulumi` and `genesys-pulumi` resolve; credentials
- * reach the provider through the environment fallbacks. Nothing is written to the project's stack files.
+ * and ARNs from the stack config (`target.config`), as when another stack owns them. Credentials reach the provider
+ * through the environment fallbacks. Nothing is written to the project's stack files.
  */
 export async function deployWithCli(target: DemoTarget, cli: PulumiCli): Promise<DeploymentOutcome> {
-    const scratch = mkdtempSync(join(tmpdir(), "genesys-demo-"));
-    const backend = join(scratch, "state");
-    const workDir = join(scratch, "workspace");
-    mkdirSync(backend);
-    mkdirSync(workDir);
+    const { stack, remove } = await createInlineStack({
+        cli,
+        project: target.project,
+        stack: target.stack,
+        program: async () => contactCenterOnExistingAws(),
+        programDir: target.projectDir,
+        env: {
+            GENESYSCLOUD_OAUTHCLIENT_ID: target.clientId,
+            GENESYSCLOUD_OAUTHCLIENT_SECRET: target.clientSecret,
+            ...target.providerEnv,
+        },
+    });
     try {
-        const stack = await LocalWorkspace.createOrSelectStack(
-            { stackName: target.stack, projectName: target.project, program: async () => contactCenterOnExistingAws() },
-            {
-                workDir,
-                projectSettings: { name: target.project, runtime: "nodejs", main: target.projectDir },
-                envVars: {
-                    PULUMI_BACKEND_URL: `file://${backend}`,
-                    PULUMI_CONFIG_PASSPHRASE: "genesys-pulumi-demo",
-                    PULUMI_SKIP_UPDATE_CHECK: "true",
-                    PULUMI_HOME: join(scratch, "pulumi-home"),
-                    GENESYSCLOUD_OAUTHCLIENT_ID: target.clientId,
-                    GENESYSCLOUD_OAUTHCLIENT_SECRET: target.clientSecret,
-                    ...target.providerEnv,
-                },
-                pulumiCommand: await PulumiCommand.get({ root: cli.root, skipVersionCheck: true }),
-            },
-        );
         await stack.setAllConfig({
             ...Object.fromEntries(
                 Object.entries(target.config).map(([key, value]) => [
@@ -77,6 +64,6 @@ export async function deployWithCli(target: DemoTarget, cli: PulumiCli): Promise
             changesOnSecondPreview: changes,
         };
     } finally {
-        rmSync(scratch, { recursive: true, force: true });
+        remove();
     }
 }
