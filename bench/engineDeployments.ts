@@ -6,22 +6,11 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../emulator";
 import { createInlineStack, type InlineStack } from "../harness/inlineStack";
 import type { PulumiCli } from "../harness/pulumiCli";
-import { type BenchEnvironment, delta, PARALLEL, type Scale, UNLIMITED } from "./deployments";
+import { type ApplyResult, type BenchEnvironment, delta, PARALLEL, type Scale, UNLIMITED } from "./deployments";
 import { declareResource } from "./workload";
 
-export interface EngineApplyResult {
-    operations: number;
-    creates: number;
-    updates: number;
-    deletes: number;
-    failed: number;
-    firstError?: string;
-    wallMs: number;
-    /** First API request in to last response out. */
-    trafficMs: number;
-    apiRequests: number;
-    throttled: number;
-}
+/** The harness's apply figures less the host process's (the engine starts its own, unobserved). */
+export type EngineApplyResult = Omit<ApplyResult, "tokensFetched" | "hostProcesses" | "hostPeakRssMb" | "hostCpuMs">;
 
 export interface EnginePreviewResult {
     resources: number;
