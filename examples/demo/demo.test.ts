@@ -48,7 +48,8 @@ describe("npm run demo", () => {
     const missing = "missing" in cli ? cli.missing : undefined;
     if (missing !== undefined && process.env.CI !== "true")
         console.error(`!!! SKIPPED the demo's real-engine path: ${missing}`);
-    it("with the Pulumi CLI: deploys the Genesys side through the real engine, on an AWS side it says it did not deploy, and converges", { // Without the CLI this is a loud skip, and under CI a failure.
+    it("with the Pulumi CLI: deploys the Genesys side through the real engine, on an AWS side it says it did not deploy, and converges", {
+        // Without the CLI this is a loud skip, and under CI a failure.
         skip: missing !== undefined && process.env.CI !== "true" ? `real engine: ${missing}` : false,
     }, () => {
         assert.equal(missing, undefined, `CI=true and the demo's real-engine path cannot run: ${missing}`);
