@@ -2,6 +2,7 @@
 // validators), and its correctness properties hold. Timing figures are reported by `npm run bench`, never asserted.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { findPulumiCli } from "../harness/pulumiCli";
 import { JSON_PREFIX, jsonLine, table } from "./report";
 import { runBench, type BenchSizes } from "./runBench";
 
@@ -15,8 +16,14 @@ const TINY: BenchSizes = {
     validatorMs: 10,
 };
 
+const cli = findPulumiCli();
+if ("missing" in cli && process.env.CI !== "true")
+    console.error(`!!! SKIPPED the bench's real-engine section: ${cli.missing}`);
+
 test("a tiny bench: no failed operation, one token per host process, a parseable JSON line", async () => {
-    const report = await runBench(TINY);
+    if ("missing" in cli && process.env.CI === "true")
+        assert.fail(`CI=true and the bench's real-engine section cannot run: ${cli.missing}`);
+    const report = await runBench(TINY, undefined, "missing" in cli ? undefined : cli);
 
     assert.deepEqual(
         [report.apply.operations, report.apply.creates, report.apply.updates, report.apply.deletes],
@@ -39,6 +46,18 @@ test("a tiny bench: no failed operation, one token per host process, a parseable
     );
     // The bare baseline sends exactly the provider's requests, so their times are comparable.
     assert.equal(report.overhead.bareApiRequests, report.overhead.hostApiRequests);
+
+    if (report.engine) {
+        // The same mix and preview through the real engine: the same operations, the same requests, no failure.
+        const { apply, preview } = report.engine;
+        assert.equal(apply.failed, 0, apply.firstError);
+        assert.deepEqual([apply.operations, apply.creates, apply.updates, apply.deletes], [9, 3, 3, 3]);
+        assert.equal(apply.apiRequests, report.apply.apiRequests, "the engine's apply sends what the harness's sends");
+        assert.equal(preview.failed, 0);
+        assert.equal(preview.changes, TINY.resources / 2, "every other resource changed");
+        assert.equal(preview.requests, 0, "a preview through the engine makes no network call either");
+        assert.match(table(report), /real engine v\d/);
+    }
 
     assert.equal(report.bulk.disagreements, 0);
     assert.equal(report.bulk.invalid, TINY.records / 10, "every tenth record breaks one rule");

@@ -10,9 +10,9 @@ import {
 } from "../emulator";
 import { call, tokenFor } from "../test/emulatorClient";
 import { canonicalFields } from "../provider/kinds/dataSchema/schema";
-import { createConsumerProject, type ConsumerProject } from "../test/harness/consumerProject";
-import { Engine, type DesiredResource, type StepResult } from "../test/harness/engine";
-import { makeSecret } from "../test/harness/secrets";
+import { createConsumerProject, type ConsumerProject } from "../harness/consumerProject";
+import { Engine, type DesiredResource, type StepResult } from "../harness/engine";
+import { makeSecret } from "../harness/secrets";
 import { BARE, DirectClient, naivePolicy, type DirectRunResult, type Operation } from "./directClient";
 import { watchHosts } from "./hostWatch";
 import { RECORD_FIELDS, RECORD_RULES, serializedProviders, workload, type BenchKind, type Workload } from "./workload";
@@ -23,11 +23,11 @@ export interface Scale {
     windowMs: number;
 }
 
-const UNLIMITED = 1_000_000_000;
-const PARALLEL = 16;
+export const UNLIMITED = 1_000_000_000;
+export const PARALLEL = 16;
 
 /** Request counts over a span of the emulator's life, less its admin calls (which it does not count). */
-function delta(after: EmulatorStats, before: EmulatorStats) {
+export function delta(after: EmulatorStats, before: EmulatorStats) {
     const tokens = (after.perPath["POST /oauth/token"] ?? 0) - (before.perPath["POST /oauth/token"] ?? 0);
     const requests = after.requests - before.requests;
     const throttled = after.rateLimited - before.rateLimited;
@@ -68,6 +68,8 @@ export interface BenchEnvironment {
     span: TrafficSpan;
     engine: Engine;
     work: Workload;
+    /** The data schema the workload's records belong to. */
+    schemaId: string;
     project: ConsumerProject;
     stop(): Promise<void>;
 }
@@ -110,6 +112,7 @@ export async function environment(
         span,
         engine,
         work: workload(providers, schema.body.id as string),
+        schemaId: schema.body.id as string,
         project,
         stop: () => emulator.stop(),
     };

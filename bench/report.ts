@@ -88,6 +88,7 @@ export function table(r: BenchReport): string {
             r.preview.hostCpuMs === undefined ? "n/a (no /proc)" : `${round(r.preview.hostCpuMs / 1000)} s`,
             "",
         ],
+        ...engineRows(r),
         ["4 bulk records", `${r.bulk.records} records, compiled`, `${Math.round(r.bulk.compiledPerSecond)}/s`, ""],
         ["", "interpreted", `${Math.round(r.bulk.interpretedPerSecond)}/s`, ""],
         [
@@ -116,6 +117,39 @@ export function table(r: BenchReport): string {
         ...rows.slice(1).map(line),
         `total ${round(r.totalMs / 1000, 1)} s`,
     ].join("\n");
+}
+
+/** The real engine's figures, beside the harness's above them. */
+function engineRows(r: BenchReport): [string, string, string, string][] {
+    const e = r.engine;
+    if (!e) return [["real engine", "skipped", "no Pulumi CLI at the pinned version", ""]];
+    return [
+        [
+            `real engine ${e.version}`,
+            "apply: operations (create/update/delete)",
+            `${e.apply.operations} (${e.apply.creates}/${e.apply.updates}/${e.apply.deletes}), ${e.apply.failed} failed`,
+            "",
+        ],
+        [
+            "",
+            "apply: efficiency, 429s",
+            `${round(e.apply.efficiency)}, ${e.apply.throttled} of ${e.apply.apiRequests} (${round(100 * e.apply.share429)}%)`,
+            "",
+        ],
+        [
+            "",
+            "apply: wall (whole up) / API traffic",
+            `${round(e.apply.wallMs / 1000)} s / ${round(e.apply.trafficMs / 1000)} s`,
+            "",
+        ],
+        [
+            "",
+            `preview: check + diff of ${e.preview.resources}, one by one`,
+            `${round(e.preview.wallMs / 1000)} s, ${e.preview.requests} requests, ${e.preview.failed} failed`,
+            "",
+        ],
+        ["", `up: ${e.preview.resources} creates`, `${round(e.preview.createWallMs / 1000)} s`, ""],
+    ];
 }
 
 export function jsonLine(r: BenchReport): string {

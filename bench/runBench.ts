@@ -1,5 +1,6 @@
 // The whole benchmark: every section in turn, then the figures against their goals.
 import { performance } from "node:perf_hooks";
+import type { PulumiCli } from "../harness/pulumiCli";
 import { benchBulkRecords, type BulkResult } from "./bulkRecords";
 import {
     applyNaive,
@@ -16,6 +17,7 @@ import {
     type Scale,
     type SmallResult,
 } from "./deployments";
+import { type EngineApplyResult, type EnginePreviewResult, engineApply, enginePreview } from "./engineDeployments";
 
 export interface BenchSizes {
     /** The apply mix: this many updates, deletes and creates each. */
@@ -49,6 +51,12 @@ export interface BenchReport {
     overhead: OverheadResult;
     preview: PreviewResult;
     bulk: BulkResult;
+    /** The apply mix and the preview through the real Pulumi engine; absent without the pinned CLI. */
+    engine?: {
+        version: string;
+        apply: EngineApplyResult & { efficiency: number; share429: number };
+        preview: EnginePreviewResult;
+    };
     tokens: { applyHost: number; overheadHost: number; preview: number; naive: number; hostProcessesPerRun: number };
     goals: Record<string, boolean>;
     totalMs: number;
@@ -57,6 +65,7 @@ export interface BenchReport {
 export async function runBench(
     sizes: BenchSizes,
     progress: (line: string) => void = () => undefined,
+    cli?: PulumiCli,
 ): Promise<BenchReport> {
     const started = performance.now();
     const { project, providers } = await benchProject();
@@ -66,11 +75,10 @@ export async function runBench(
         );
         const ceilingEnv = await environment(sizes.ceiling, project, providers);
         const applied = await applyThroughHost(ceilingEnv, sizes.ceiling, sizes.mix).finally(() => ceilingEnv.stop());
-        const needed = applied.apiRequests - applied.throttled;
         const apply = {
             ...applied,
             limitPerMinute: (sizes.ceiling.limitPerWindow * 60_000) / sizes.ceiling.windowMs,
-            efficiency: ((needed / sizes.ceiling.limitPerWindow) * sizes.ceiling.windowMs) / applied.trafficMs,
+            efficiency: efficiencyOf(applied, sizes.ceiling),
             share429: applied.throttled / applied.apiRequests,
             callsPerOperation: applied.apiRequests / applied.operations,
         };
@@ -104,6 +112,29 @@ export async function runBench(
             await bareEnv.stop();
         }
 
+        let engine: BenchReport["engine"];
+        if (cli) {
+            progress(`real engine (Pulumi CLI ${cli.version}): the same apply, ${3 * sizes.mix} operations`);
+            const applyEnv = await environment(sizes.ceiling, project, providers);
+            const engineApplied = await engineApply(cli, applyEnv, sizes.ceiling, sizes.mix).finally(() =>
+                applyEnv.stop(),
+            );
+            progress(`real engine: ${sizes.resources} creates, then a preview of them`);
+            const previewEnv = await environment(sizes.smallScale, project, providers);
+            const enginePreviewed = await enginePreview(cli, previewEnv, sizes.smallScale, sizes.resources).finally(
+                () => previewEnv.stop(),
+            );
+            engine = {
+                version: cli.version,
+                apply: {
+                    ...engineApplied,
+                    efficiency: efficiencyOf(engineApplied, sizes.ceiling),
+                    share429: engineApplied.throttled / engineApplied.apiRequests,
+                },
+                preview: enginePreviewed,
+            };
+        }
+
         progress(`bulk records: ${sizes.records} records`);
         const bulk = await benchBulkRecords(sizes.records, sizes.validatorMs);
 
@@ -116,7 +147,11 @@ export async function runBench(
         };
         const goals = {
             efficiency: apply.efficiency >= 0.95,
-            zeroFailed: apply.failed === 0 && over.failed === 0 && previewed.failed === 0,
+            zeroFailed:
+                apply.failed === 0 &&
+                over.failed === 0 &&
+                previewed.failed === 0 &&
+                (engine === undefined || (engine.apply.failed === 0 && engine.preview.failed === 0)),
             under1Percent429: apply.share429 < 0.01,
             overheadUnder2Ms: over.overheadMsPerOp < 2,
             hostMemoryUnder200Mb: over.hostPeakRssMb !== undefined && over.hostPeakRssMb < 200,
@@ -131,6 +166,7 @@ export async function runBench(
             overhead: over,
             preview: previewed,
             bulk,
+            engine,
             tokens,
             goals,
             totalMs: performance.now() - started,
@@ -138,4 +174,9 @@ export async function runBench(
     } finally {
         project.cleanup();
     }
+}
+
+/** The share of the rate limit an apply used: the requests it needed over what the limit allowed in its traffic time. */
+function efficiencyOf(run: { apiRequests: number; throttled: number; trafficMs: number }, scale: Scale): number {
+    return (((run.apiRequests - run.throttled) / scale.limitPerWindow) * scale.windowMs) / run.trafficMs;
 }

@@ -1,9 +1,9 @@
 // The resources a benchmark deploys: a mix of kinds that need no AWS account, as the engine receives them
 // (`__provider` included, exactly what the SDK's resource classes register).
 import * as genesys from "../sdk";
-import { runProgram } from "../test/harness/mockProgram";
-import type { DesiredResource } from "../test/harness/engine";
-import type { PropertyMap } from "../test/harness/secrets";
+import { runProgram } from "../harness/mockProgram";
+import type { DesiredResource } from "../harness/engine";
+import type { PropertyMap } from "../harness/secrets";
 import type { DataField, DataRule } from "../provider/kinds/dataSchema/schema";
 
 export const KINDS = ["RecordingPolicy", "Webhook", "EventStream", "FailoverStrategy", "DataRecord"] as const;
@@ -101,6 +101,15 @@ function construct(kind: BenchKind, name: string, args: object): void {
     new classes[kind](name, args);
 }
 
+/** Declares resource `i` of the mix in a Pulumi program, at a revision: what a program run by the real engine does. */
+export function declareResource(i: number, schemaId: string, revision = 0): void {
+    const kind = kindOf(i);
+    construct(kind, resourceName(i), argsFor(kind, i, revision, schemaId));
+}
+
+const kindOf = (i: number): BenchKind => KINDS[i % KINDS.length];
+const resourceName = (i: number) => `bench-${i}`;
+
 /**
  * The `__provider` the SDK registers for each kind, read from one registration each (a preview in this process, no
  * network): the serialized provider only names its implementation, so it is the same for every resource of a kind.
@@ -126,12 +135,11 @@ export interface Workload {
 }
 
 export function workload(providers: Record<BenchKind, string>, schemaId: string): Workload {
-    const kindOf = (i: number) => KINDS[i % KINDS.length];
     return {
         kindOf,
         resource(i, revision = 0) {
             const kind = kindOf(i);
-            const name = `bench-${i}`;
+            const name = resourceName(i);
             // As the SDK registers them: every auto-named kind carries its resource name; a record is named by its key.
             const naming = kind === "DataRecord" ? {} : { __resourceName: name };
             const inputs: PropertyMap = {

@@ -10,7 +10,7 @@ import * as genesys from "genesys-pulumi";
 import { ALL_SCOPES } from "../emulator";
 import type { AuditRecord } from "../provider/audit/auditRecord";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
-import { makeSecret } from "./harness/secrets";
+import { makeSecret } from "../harness/secrets";
 
 const HOOK_SECRET = "audit-e2e-hook-secret-Q7xK2p";
 const ROTATED_HOOK_SECRET = "audit-e2e-rotated-secret-Z3w9";

@@ -4,10 +4,10 @@
  * platform is the embedded emulator. Tests use it to exercise a resource kind end to end.
  */
 import { join } from "node:path";
-import { createConsumerProject, type ConsumerProject } from "./harness/consumerProject";
-import { Engine, type EngineOptions } from "./harness/engine";
-import { runProgram, type ProgramRun } from "./harness/mockProgram";
-import { makeSecret, type PropertyMap } from "./harness/secrets";
+import { createConsumerProject, type ConsumerProject } from "../harness/consumerProject";
+import { Engine, type EngineOptions } from "../harness/engine";
+import { runProgram, type ProgramRun } from "../harness/mockProgram";
+import { makeSecret, type PropertyMap } from "../harness/secrets";
 import {
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,

@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
-import type { ProgramRun } from "./harness/mockProgram";
+import type { ProgramRun } from "../harness/mockProgram";
 
 const POLICIES = "/api/v2/recording/mediaretentionpolicies";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
-import { makeSecret } from "./harness/secrets";
+import { makeSecret } from "../harness/secrets";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startEmulator } from "../emulator";
 
 const program = () => {

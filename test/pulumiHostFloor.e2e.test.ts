@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
-import { findRepoRoot } from "./harness/consumerProject";
-import { startProviderHost } from "./harness/providerHost";
+import { findRepoRoot } from "../harness/consumerProject";
+import { startProviderHost } from "../harness/providerHost";
 
 const FLOOR_HOST = "pulumi-host-floor";
 const WEBHOOKS = "/api/v2/webhooks";

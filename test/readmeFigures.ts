@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findRepoRoot } from "./harness/consumerProject";
+import { findRepoRoot } from "../harness/consumerProject";
 
 /** The README with its line breaks as spaces, so a figure reads the same wherever the paragraph wraps. */
 const README = readFileSync(join(findRepoRoot(), "README.md"), "utf8").replace(/\s+/g, " ");

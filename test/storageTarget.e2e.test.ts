@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
-import { isSecret } from "./harness/secrets";
+import { isSecret } from "../harness/secrets";
 import { createMotoBuckets, createMotoKey } from "./motoBuckets";
 import { type MotoServer, skipUnlessMoto, startMotoServer } from "./motoServer";
 import { PREFLIGHT_REGION, preflightBuckets } from "./preflightBuckets";

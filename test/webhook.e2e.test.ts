@@ -3,8 +3,8 @@ import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
-import type { ProgramRun } from "./harness/mockProgram";
-import { isSecret } from "./harness/secrets";
+import type { ProgramRun } from "../harness/mockProgram";
+import { isSecret } from "../harness/secrets";
 
 const WEBHOOKS = "/api/v2/webhooks";
 const SECRET = "dns-sync-signing-secret-0123456789";

@@ -1,38 +1,31 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { LocalWorkspace, type EngineEvent } from "@pulumi/pulumi/automation";
-import type { DeploymentRow } from "./deploymentTable";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { createInlineStack } from "../../harness/inlineStack";
+import type { PulumiCli } from "../../harness/pulumiCli";
+import { contactCenterOnExistingAws } from "../stack/program";
 import type { DemoTarget, DeploymentOutcome } from "./deploymentOutcome";
-
-export function pulumiCliAvailable(): boolean {
-    return spawnSync("pulumi", ["version"], { stdio: "ignore" }).status === 0;
-}
+import type { DeploymentRow } from "./deploymentTable";
 
 /**
- * The real thing: `pulumi up` through the Automation API, with a local file backend in a temporary directory
- * and a passphrase secrets provider, then `pulumi preview`, which must show no changes. Credentials reach the
- * provider through the environment fallbacks; the run-time config (the emulator's URL, a replay date, the
- * webhook secret) is set with `pulumi config set` and the stack file is restored afterwards, as committed.
+ * The real engine: `pulumi up` of the Genesys side through the Automation API (an inline program, which needs no
+ * language host), with a local file backend and passphrase secrets in a temporary directory, then `pulumi preview`
+ * of the unchanged program, which must show no changes. The AWS side is not deployed: the program takes its names
+ * and ARNs from the stack config (`target.config`), as when another stack owns them. Credentials reach the provider
+ * through the environment fallbacks. Nothing is written to the project's stack files.
  */
-export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutcome> {
-    const backendDir = mkdtempSync(join(tmpdir(), "genesys-demo-state-"));
-    const stackFile = join(target.projectDir, `Pulumi.${target.stack}.yaml`);
-    const committedStackFile = readFileSync(stackFile, "utf8");
+export async function deployWithCli(target: DemoTarget, cli: PulumiCli): Promise<DeploymentOutcome> {
+    const { stack, remove } = await createInlineStack({
+        cli,
+        project: target.project,
+        stack: target.stack,
+        program: async () => contactCenterOnExistingAws(),
+        programDir: target.projectDir,
+        env: {
+            GENESYSCLOUD_OAUTHCLIENT_ID: target.clientId,
+            GENESYSCLOUD_OAUTHCLIENT_SECRET: target.clientSecret,
+            ...target.providerEnv,
+        },
+    });
     try {
-        const stack = await LocalWorkspace.createOrSelectStack(
-            { stackName: target.stack, workDir: target.projectDir },
-            {
-                envVars: {
-                    PULUMI_BACKEND_URL: `file://${backendDir}`,
-                    PULUMI_CONFIG_PASSPHRASE: "genesys-pulumi-demo",
-                    GENESYSCLOUD_OAUTHCLIENT_ID: target.clientId,
-                    GENESYSCLOUD_OAUTHCLIENT_SECRET: target.clientSecret,
-                    ...target.providerEnv,
-                },
-            },
-        );
         await stack.setAllConfig({
             ...Object.fromEntries(
                 Object.entries(target.config).map(([key, value]) => [
@@ -48,7 +41,7 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
             const pre = event.resourcePreEvent?.metadata;
             if (pre) started.set(pre.urn, Date.now());
             const done = event.resOutputsEvent?.metadata;
-            if (done && done.type !== "pulumi:pulumi:Stack") {
+            if (done && !done.type.startsWith("pulumi:")) {
                 rows.push({
                     resource: done.urn.split("::").pop() ?? done.urn,
                     type: done.type,
@@ -71,7 +64,6 @@ export async function deployWithCli(target: DemoTarget): Promise<DeploymentOutco
             changesOnSecondPreview: changes,
         };
     } finally {
-        writeFileSync(stackFile, committedStackFile);
-        rmSync(backendDir, { recursive: true, force: true });
+        remove();
     }
 }

@@ -1,7 +1,7 @@
 import type { S3Double } from "../../test/s3Double";
-import { Engine } from "../../test/harness/engine";
-import { runProgram } from "../../test/harness/mockProgram";
-import { makeSecret, type PropertyMap } from "../../test/harness/secrets";
+import { Engine } from "../../harness/engine";
+import { runProgram } from "../../harness/mockProgram";
+import { makeSecret, type PropertyMap } from "../../harness/secrets";
 import { contactCenter } from "../stack/program";
 import type { DemoTarget, DeploymentOutcome } from "./deploymentOutcome";
 import { simulatedAws } from "./simulatedAws";

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { S3Double } from "../../test/s3Double";
-import { defaultSimulate, type SimulateFn } from "../../test/harness/simulatedResources";
+import { defaultSimulate, type SimulateFn } from "../../harness/simulatedResources";
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";

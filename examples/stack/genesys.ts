@@ -1,30 +1,35 @@
+import type * as pulumi from "@pulumi/pulumi";
 import * as genesys from "genesys-pulumi";
-import type * as aws from "@pulumi/aws";
 import type { StackSettings } from "./settings";
 
-/** The links the Genesys side takes from the AWS side: typed Outputs, never pasted strings. */
+/**
+ * What the Genesys side takes from the AWS side: the AWS resources' Outputs when one program declares both (so the
+ * engine orders them), or plain names and ARNs when another stack owns the AWS side.
+ */
 export interface AwsLinks {
-    bucket: aws.s3.Bucket;
-    encryption: aws.s3.BucketServerSideEncryptionConfiguration;
-    kmsKey?: aws.kms.Key;
-    eventBus: aws.cloudwatch.EventBus;
-    platformRole: aws.iam.Role;
+    bucket: pulumi.Input<string>;
+    bucketRegion: pulumi.Input<string>;
+    /** The bucket's default encryption: the storage target's pre-flight checks it, so it must be configured first. */
+    bucketEncryption?: pulumi.Resource;
+    /** The customer-managed key of the bucket's default encryption; AES256 without one. */
+    kmsKeyArn?: pulumi.Input<string>;
+    eventBusArn: pulumi.Input<string>;
+    platformRoleArn: pulumi.Input<string>;
 }
 
 export function recording(settings: StackSettings, links: AwsLinks) {
     const storage = new genesys.StorageTarget(
         "recordings",
         {
-            bucket: links.bucket.id,
-            region: links.bucket.region,
-            serverSideEncryption: links.kmsKey ? "aws:kms" : "AES256",
-            kmsKeyId: links.kmsKey?.arn,
+            bucket: links.bucket,
+            region: links.bucketRegion,
+            serverSideEncryption: links.kmsKeyArn ? "aws:kms" : "AES256",
+            kmsKeyId: links.kmsKeyArn,
             retentionDays: settings.retentionDays,
-            roleArn: links.platformRole.arn,
+            roleArn: links.platformRoleArn,
             verifyBucket: settings.verifyBucket,
         },
-        // The pre-flight checks the bucket's default encryption, so it must run after that is configured.
-        { dependsOn: [links.encryption] },
+        { dependsOn: links.bucketEncryption ? [links.bucketEncryption] : [] },
     );
     const voice = new genesys.RecordingPolicy("voice", {
         description: "Voice interactions, kept for quality review",
@@ -77,8 +82,8 @@ export function eventStream(settings: StackSettings, links: AwsLinks) {
         description: "Conversation and routing events to EventBridge",
         topics: ["genesys.conversations.call", "genesys.routing.queue", "genesys.recording.created"],
         retentionDays: settings.eventRetentionDays,
-        eventBusArn: links.eventBus.arn,
-        roleArn: links.platformRole.arn,
+        eventBusArn: links.eventBusArn,
+        roleArn: links.platformRoleArn,
         replay: settings.replayStartDate
             ? { startDate: settings.replayStartDate, sequenceIndexTrigger: "automatic" }
             : undefined,

@@ -1,7 +1,8 @@
 import { eventBus, platformRole, recordingsBucket } from "./aws";
-import { eventStream, failover, queueData, recording, webhooks } from "./genesys";
+import { existingAwsLinks } from "./existingAws";
+import { type AwsLinks, eventStream, failover, queueData, recording, webhooks } from "./genesys";
 import { retention } from "./retention";
-import { stackSettings } from "./settings";
+import { type StackSettings, stackSettings } from "./settings";
 
 /**
  * The contact-center stack: the AWS resources Genesys Cloud depends on and the Genesys Cloud configuration,
@@ -14,14 +15,26 @@ export function contactCenter() {
     const recordings = recordingsBucket(settings);
     const events = eventBus(settings);
     const role = platformRole(settings, recordings, events);
-    const links = {
-        bucket: recordings.bucket,
-        encryption: recordings.encryption,
-        kmsKey: recordings.kmsKey,
-        eventBus: events.bus,
-        platformRole: role,
-    };
+    return genesysSide(settings, {
+        bucket: recordings.bucket.id,
+        bucketRegion: recordings.bucket.region,
+        bucketEncryption: recordings.encryption,
+        kmsKeyArn: recordings.kmsKey?.arn,
+        eventBusArn: events.bus.arn,
+        platformRoleArn: role.arn,
+    });
+}
 
+/**
+ * The same Genesys Cloud configuration on AWS resources another stack owns: their names and ARNs come from this
+ * stack's config (see `EXISTING_AWS_KEYS`) and nothing on AWS is declared. Same stack outputs.
+ */
+export function contactCenterOnExistingAws() {
+    const settings = stackSettings();
+    return genesysSide(settings, existingAwsLinks(settings));
+}
+
+function genesysSide(settings: StackSettings, links: AwsLinks) {
     const { storage, voice, video } = recording(settings, links);
     const strategy = failover(settings);
     const hooks = webhooks(settings);
@@ -30,8 +43,8 @@ export function contactCenter() {
     const retained = retention(settings);
 
     return {
-        recordingsBucket: recordings.bucket.id,
-        eventBusArn: events.bus.arn,
+        recordingsBucket: links.bucket,
+        eventBusArn: links.eventBusArn,
         storageTargetId: storage.storageTargetId,
         voicePolicyId: voice.policyId,
         videoPolicyId: video.policyId,

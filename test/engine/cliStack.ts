@@ -19,7 +19,7 @@ import {
     type StepEventMetadata,
 } from "@pulumi/pulumi/automation";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type RunningEmulator } from "../../emulator";
-import { createConsumerProject, type ConsumerProject } from "../harness/consumerProject";
+import { createConsumerProject, type ConsumerProject } from "../../harness/consumerProject";
 import { platformView, type PlatformView } from "../platformView";
 import type { PulumiCli } from "./pulumiCli";
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from "node:test";
 import { ALL_SCOPES, type EmulatorStats } from "../../emulator";
 import { defaultFaults } from "../../emulator/faults";
 import { startEmulatedStack, type EmulatedStack } from "../emulatedStack";
-import type { ResourceState } from "../harness/engine";
+import type { ResourceState } from "../../harness/engine";
 import { FAULT_CASES, LIMITED_CLIENT_SECRET, type CaseContext, type FaultCase } from "./faultCases";
 import { startInProcessHost } from "./inProcessHost";
 import { KIND_FIXTURES, type KindFixture } from "./kindFixtures";

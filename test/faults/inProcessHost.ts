@@ -8,10 +8,10 @@ import * as path from "node:path";
 import { Config as DynamicConfig } from "@pulumi/pulumi/cmd/dynamic-provider/config";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import requireFromString = require("require-from-string");
-import { findRepoRoot } from "../harness/consumerProject";
-import type { ProviderHost, ProviderHostOptions } from "../harness/providerHost";
-import { ProviderCallError, type ResourceProviderClient } from "../harness/providerProtocol";
-import { unwrapSecret, type PropertyMap } from "../harness/secrets";
+import { findRepoRoot } from "../../harness/consumerProject";
+import type { ProviderHost, ProviderHostOptions } from "../../harness/providerHost";
+import { ProviderCallError, type ResourceProviderClient } from "../../harness/providerProtocol";
+import { unwrapSecret, type PropertyMap } from "../../harness/secrets";
 
 const PROVIDER_KEY = "__provider";
 /** grpc status UNKNOWN: what the host answers for every provider error. */

@@ -3,7 +3,7 @@
  * the engine's secret wrapper; in any text (errors, logs, `__provider`, audit lines, platform responses) it may
  * not appear at all, in any of the spellings a careless log line would give it.
  */
-import { isSecret } from "../harness/secrets";
+import { isSecret } from "../../harness/secrets";
 
 export interface Needle {
     /** What the secret is, for failure messages (never the value itself). */
