@@ -50,7 +50,7 @@ export interface ApiResult<T> {
     attempts: number;
 }
 
-export type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RequestOptions {
     query?: Query;
@@ -153,7 +153,7 @@ export class ApiClient {
     /** Remembers what may now exist (or no longer does) for RecentWrites. */
     private noteWrite(method: Method, path: string, body: unknown): void {
         if (method === "DELETE") this.recentWrites.deleted(path);
-        else if (method === "PUT") this.recentWrites.wrote(path);
+        else if (method === "PUT" || method === "PATCH") this.recentWrites.wrote(path);
         else if (method === "POST") {
             const id = (body as { id?: unknown } | undefined)?.id;
             if (typeof id === "string") this.recentWrites.wrote(`${path}/${encodeURIComponent(id)}`);
@@ -240,6 +240,11 @@ export class ApiClient {
 
     async put<T>(path: string, body: unknown): Promise<T> {
         return (await this.request<T>("PUT", path, { body })).body;
+    }
+
+    /** A partial change, e.g. an integration's `intendedState`: repeating it changes nothing more, so it is retried. */
+    async patch<T>(path: string, body: unknown): Promise<T> {
+        return (await this.request<T>("PATCH", path, { body })).body;
     }
 
     async delete(path: string): Promise<void> {

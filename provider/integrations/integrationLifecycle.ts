@@ -1,0 +1,128 @@
+import { isDeepStrictEqual } from "node:util";
+import type { Models } from "purecloud-platform-client-v2";
+import type { ApiClient } from "../client/apiClient";
+import { createAdoptingOrphan } from "../lifecycle/createByPost";
+import { updateUnversioned } from "../lifecycle/unversionedUpdate";
+import { updateVersioned } from "../lifecycle/versionedUpdate";
+import { type IntendedState, type Integration, integrationApi } from "./integrationApi";
+
+/** What a kind wants in an integration's `config/current`, without the version the platform keeps. */
+export interface DesiredConfig {
+    name: string;
+    notes: string;
+    properties: Record<string, unknown>;
+    advanced: Record<string, unknown>;
+    /** Credential references by the keys the integration type takes. */
+    credentials: Record<string, { id: string }>;
+}
+
+/** An integration and its current configuration, as the platform holds them. */
+export interface LiveIntegration {
+    integration: Integration;
+    config: Models.IntegrationConfiguration;
+}
+
+/** A configuration as it compares with what we send: credentials reduce to the ids they reference. */
+export function comparableConfig(config: Models.IntegrationConfiguration): DesiredConfig {
+    return {
+        name: config.name,
+        notes: config.notes ?? "",
+        properties: (config.properties ?? {}) as Record<string, unknown>,
+        advanced: (config.advanced ?? {}) as Record<string, unknown>,
+        credentials: Object.fromEntries(
+            Object.entries(config.credentials ?? {}).map(([key, info]) => [key, { id: info.id ?? "" }]),
+        ),
+    };
+}
+
+async function currentConfig(client: ApiClient, label: string, id: string): Promise<Models.IntegrationConfiguration> {
+    const config = await integrationApi.config(client, id);
+    if (config === undefined) throw new Error(`the ${label} ${id} disappeared while it was being set up`);
+    return config;
+}
+
+/**
+ * Installs an integration in three steps the platform keeps apart: POST it, PUT its configuration with the version
+ * it has, PATCH its state. Each step is resumable: an earlier attempt that failed midway left an integration under
+ * this (unique) name, which is picked up where it stopped instead of installing a second one, and a step whose
+ * result is already there is skipped.
+ */
+export async function installIntegration(
+    client: ApiClient,
+    steps: { label: string; typeId: string; desired: DesiredConfig; state: IntendedState },
+): Promise<LiveIntegration> {
+    const { label, typeId, desired, state } = steps;
+    const findByName = () => integrationApi.findByName(client, typeId, desired.name);
+    const installed =
+        (await findByName()) ??
+        (await createAdoptingOrphan({
+            name: desired.name,
+            post: () => integrationApi.create(client, typeId, desired.name),
+            findByName,
+        }));
+    let config = await currentConfig(client, label, installed.id);
+    if (!isDeepStrictEqual(comparableConfig(config), desired)) {
+        config = await integrationApi.putConfig(client, installed.id, { ...desired, version: config.version });
+    }
+    const integration =
+        installed.intendedState === state ? installed : await integrationApi.setState(client, installed.id, state);
+    return { integration, config };
+}
+
+/** Undefined when the integration (or its configuration) no longer exists. */
+export async function readIntegration(client: ApiClient, id: string): Promise<LiveIntegration | undefined> {
+    const integration = await integrationApi.get(client, id);
+    if (integration === undefined) return undefined;
+    const config = await integrationApi.config(client, id);
+    return config === undefined ? undefined : { integration, config };
+}
+
+/**
+ * Updates the configuration with the version the stack last saw (a change made outside Pulumi is refused, never
+ * overwritten), and the state only when it changes, after checking it still holds what the stack last set.
+ */
+export async function updateIntegration(
+    client: ApiClient,
+    steps: {
+        label: string;
+        id: string;
+        knownVersion: number;
+        previous: { desired: DesiredConfig; state: IntendedState };
+        desired: DesiredConfig;
+        state: IntendedState;
+    },
+): Promise<LiveIntegration> {
+    const { label, id, desired, state, previous } = steps;
+    const config = isDeepStrictEqual(previous.desired, desired)
+        ? await currentConfig(client, label, id)
+        : await updateVersioned({
+              label,
+              id,
+              knownVersion: steps.knownVersion,
+              sent: desired,
+              put: (version) => integrationApi.putConfig(client, id, { ...desired, version }),
+              get: () => integrationApi.config(client, id),
+              fieldsOf: (live) => ({ ...comparableConfig(live) }),
+          });
+    const integration =
+        state === previous.state
+            ? await integrationApi.get(client, id)
+            : await updateUnversioned({
+                  label,
+                  id,
+                  known: { intendedState: previous.state },
+                  sent: { intendedState: state },
+                  put: () => integrationApi.setState(client, id, state),
+                  get: () => integrationApi.get(client, id),
+              });
+    if (integration === undefined) {
+        throw new Error(
+            `the ${label} ${id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`,
+        );
+    }
+    return { integration, config };
+}
+
+export function stateOf(enabled: boolean): IntendedState {
+    return enabled ? "ENABLED" : "DISABLED";
+}
