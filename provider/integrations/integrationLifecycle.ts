@@ -126,3 +126,21 @@ export async function updateIntegration(
 export function stateOf(enabled: boolean): IntendedState {
     return enabled ? "ENABLED" : "DISABLED";
 }
+
+/**
+ * How a kind of integration is read, whatever its type: by id, and (for a create recorded unconfirmed) by its name
+ * among the integrations of its type, our auto-names being unique. `complete` adds what the kind's outputs need.
+ */
+export function integrationReads<L extends LiveIntegration>(
+    typeId: string,
+    complete: (client: ApiClient, live: LiveIntegration | undefined) => Promise<L | undefined>,
+) {
+    return {
+        read: async (client: ApiClient, id: string) => complete(client, await readIntegration(client, id)),
+        async resolveUnconfirmed(client: ApiClient, name: string) {
+            const found = await integrationApi.findByName(client, typeId, name);
+            return found && complete(client, await readIntegration(client, found.id));
+        },
+        idOf: (live: L) => live.integration.id,
+    };
+}

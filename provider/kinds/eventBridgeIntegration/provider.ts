@@ -3,8 +3,8 @@ import { kindProvider } from "../../kindProvider";
 import { integrationApi } from "../../integrations/integrationApi";
 import {
     installIntegration,
+    integrationReads,
     type LiveIntegration,
-    readIntegration,
     stateOf,
     updateIntegration,
 } from "../../integrations/integrationLifecycle";
@@ -41,13 +41,7 @@ export const eventBridgeIntegrationProvider = kindProvider<EventBridgeIntegratio
         return (await withOrg(client, live)) as LiveEventBridge;
     },
 
-    read: async (client, id) => withOrg(client, await readIntegration(client, id)),
-
-    // Our auto-names are unique per integration type, so an unconfirmed create is found by its name.
-    async resolveUnconfirmed(client, name) {
-        const found = await integrationApi.findByName(client, EVENTBRIDGE_TYPE, name);
-        return found && withOrg(client, await readIntegration(client, found.id));
-    },
+    ...integrationReads(EVENTBRIDGE_TYPE, withOrg),
 
     async update(client, id, olds, inputs) {
         const previous = olds as EventBridgeIntegrationInputs;
@@ -63,8 +57,6 @@ export const eventBridgeIntegrationProvider = kindProvider<EventBridgeIntegratio
     },
 
     delete: (client, id) => integrationApi.delete(client, id),
-
-    idOf: (live) => live.integration.id,
 
     inputsFromLive: (live) => ({ ...inputsFromLive(live) }),
 

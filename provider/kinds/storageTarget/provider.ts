@@ -1,22 +1,11 @@
 import { kindProvider } from "../../kindProvider";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { updateVersioned } from "../../lifecycle/versionedUpdate";
+import { bucketPreflight } from "./bucketPreflight";
 import { type LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
 import { type StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
 
 const LABEL = "recording storage target";
-
-async function preflight(inputs: StorageTargetInputs): Promise<void> {
-    if (!inputs.verifyBucket) return;
-    // The AWS SDK is loaded only when a bucket is checked: every other operation of the host is spared its memory.
-    const { s3ClientFor, verifyBucketCompliance } = await import("./bucketCompliance");
-    const s3 = s3ClientFor(inputs);
-    try {
-        await verifyBucketCompliance(s3, inputs);
-    } finally {
-        s3.destroy();
-    }
-}
 
 export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStorageTarget>({
     label: LABEL,
@@ -31,7 +20,7 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
     nameMaxLength: 200,
 
     async create(client, inputs) {
-        await preflight(inputs);
+        await bucketPreflight(inputs);
         const body = toBody(inputs);
         return createWithClientId({
             put: (id) => api.put(client, id, body),
@@ -44,7 +33,7 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
     resolveUnconfirmed: (client, id) => api.get(client, id),
 
     async update(client, id, olds, inputs) {
-        await preflight(inputs);
+        await bucketPreflight(inputs);
         const body = toBody(inputs);
         return updateVersioned({
             label: LABEL,
