@@ -9,6 +9,8 @@ import { failoverStrategyProvider } from "./kinds/failoverStrategy/provider";
 import { storageTargetProvider } from "./kinds/storageTarget/provider";
 import { webhookProvider } from "./kinds/webhook/provider";
 import { eventStreamProvider } from "./kinds/eventStream/provider";
+import { eventBridgeIntegrationProvider } from "./kinds/eventBridgeIntegration/provider";
+import { recordingExportIntegrationProvider } from "./kinds/recordingExportIntegration/provider";
 
 /**
  * The one entry point the `__provider` of every SDK resource requires, by package path, inside the
@@ -25,6 +27,8 @@ const providers = {
     storageTarget: storageTargetProvider,
     webhook: webhookProvider,
     eventStream: eventStreamProvider,
+    eventBridgeIntegration: eventBridgeIntegrationProvider,
+    recordingExportIntegration: recordingExportIntegrationProvider,
 } satisfies Record<string, DynamicProvider>;
 
 /** What the host gets: every kind with its writes audited under its program-facing name (`RecordingPolicy`). */

@@ -31,3 +31,10 @@ export {
 } from "./eventStream";
 export { StorageTarget, StorageTargetArgs, ServerSideEncryption } from "./storageTarget";
 export { Webhook, WebhookArgs } from "./webhook";
+export { EventBridgeIntegration, EventBridgeIntegrationArgs } from "./eventBridgeIntegration";
+export {
+    RecordingExportIntegration,
+    RecordingExportIntegrationArgs,
+    GENESYS_AWS_ACCOUNT_ID,
+    genesysTrustPolicy,
+} from "./recordingExportIntegration";

@@ -1,5 +1,6 @@
 import type { Models } from "purecloud-platform-client-v2";
 import type { FieldError } from "../apiError";
+import { recordingExportType } from "./recordingExportType";
 
 /** An integration type the emulator can install, with the rules of its configuration. */
 export interface IntegrationTypeSpec {
@@ -78,8 +79,7 @@ function typeRef(
 
 /**
  * The integration types served. `amazon-eventbridge-source`'s four properties are verified in two official
- * sources; the S3 recording-export type's property and credential names are not published, so its
- * configuration is stored as sent, unchecked.
+ * sources; the S3 recording-export type's are not published (see recordingExportType.ts).
  */
 export const INTEGRATION_TYPES: Readonly<Record<string, IntegrationTypeSpec>> = {
     "amazon-eventbridge-source": {
@@ -94,15 +94,5 @@ export const INTEGRATION_TYPES: Readonly<Record<string, IntegrationTypeSpec>> = 
         credentialKeys: [],
         requiredProperties: EVENTBRIDGE_PROPERTIES,
     },
-    "aws-s3-recording-bulk-actions-integration": {
-        type: typeRef(
-            "aws-s3-recording-bulk-actions-integration",
-            "AWS S3 Recording Bulk Actions",
-            "Exports recordings to an Amazon S3 bucket of yours.",
-            "aws",
-            "Recording",
-        ),
-        propertyErrors: () => [],
-        requiredProperties: [],
-    },
+    "aws-s3-recording-bulk-actions-integration": recordingExportType,
 };
