@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Models } from "purecloud-platform-client-v2";
 import type { ApiClient } from "../client/apiClient";
 import { createAdoptingOrphan } from "../lifecycle/createByPost";
+import { UnconfirmedCreate } from "../lifecycle/unconfirmedCreate";
 import { updateUnversioned } from "../lifecycle/unversionedUpdate";
 import { updateVersioned } from "../lifecycle/versionedUpdate";
 import { type IntendedState, type Integration, integrationApi } from "./integrationApi";
@@ -42,31 +43,64 @@ async function currentConfig(client: ApiClient, label: string, id: string): Prom
 }
 
 /**
+ * A create that got as far as the integration but not through setting it up. It is recorded like a create never
+ * confirmed, under its (unique) name: the next `pulumi up` removes it and installs it again, `pulumi refresh` adopts
+ * it, and no second integration is ever left beside it.
+ */
+export class UnfinishedInstall extends UnconfirmedCreate {
+    constructor(name: string, cause: unknown) {
+        super(name, cause);
+        this.message =
+            `the integration "${name}" was created but setting it up failed ` +
+            `(${cause instanceof Error ? cause.message : String(cause)}); ` +
+            "the next `pulumi up` removes it and installs it again, and a `pulumi refresh` adopts it";
+    }
+}
+
+/**
  * Installs an integration in three steps the platform keeps apart: POST it, PUT its configuration with the version
  * it has, PATCH its state. Each step is resumable: an earlier attempt that failed midway left an integration under
  * this (unique) name, which is picked up where it stopped instead of installing a second one, and a step whose
- * result is already there is skipped.
+ * result is already there is skipped. `configure` gives the configuration once the integration exists (a kind may
+ * have more to create first, such as a credential).
  */
 export async function installIntegration(
     client: ApiClient,
-    steps: { label: string; typeId: string; desired: DesiredConfig; state: IntendedState },
+    steps: {
+        label: string;
+        typeId: string;
+        name: string;
+        configure(): Promise<DesiredConfig>;
+        state: IntendedState;
+    },
 ): Promise<LiveIntegration> {
-    const { label, typeId, desired, state } = steps;
-    const findByName = () => integrationApi.findByName(client, typeId, desired.name);
+    const { label, typeId, name, state } = steps;
+    const findByName = () => integrationApi.findByName(client, typeId, name);
     const installed =
         (await findByName()) ??
-        (await createAdoptingOrphan({
-            name: desired.name,
-            post: () => integrationApi.create(client, typeId, desired.name),
-            findByName,
-        }));
-    let config = await currentConfig(client, label, installed.id);
-    if (!isDeepStrictEqual(comparableConfig(config), desired)) {
-        config = await integrationApi.putConfig(client, installed.id, { ...desired, version: config.version });
+        (await createAdoptingOrphan({ name, post: () => integrationApi.create(client, typeId, name), findByName }));
+    try {
+        const desired = await steps.configure();
+        let config = await currentConfig(client, label, installed.id);
+        if (!isDeepStrictEqual(comparableConfig(config), desired)) {
+            const { version } = config;
+            // A retried PUT whose first response was lost meets its own write as the next version: that is ours.
+            config = await updateVersioned({
+                label,
+                id: installed.id,
+                knownVersion: version,
+                sent: desired,
+                put: (v) => integrationApi.putConfig(client, installed.id, { ...desired, version: v }),
+                get: () => integrationApi.config(client, installed.id),
+                fieldsOf: (live) => ({ ...comparableConfig(live) }),
+            });
+        }
+        const integration =
+            installed.intendedState === state ? installed : await integrationApi.setState(client, installed.id, state);
+        return { integration, config };
+    } catch (err) {
+        throw new UnfinishedInstall(name, err);
     }
-    const integration =
-        installed.intendedState === state ? installed : await integrationApi.setState(client, installed.id, state);
-    return { integration, config };
 }
 
 /** Undefined when the integration (or its configuration) no longer exists. */

@@ -35,7 +35,8 @@ export const eventBridgeIntegrationProvider = kindProvider<EventBridgeIntegratio
         const live = await installIntegration(client, {
             label: LABEL,
             typeId: EVENTBRIDGE_TYPE,
-            desired: desiredConfig(inputs),
+            name: inputs.name,
+            configure: async () => desiredConfig(inputs),
             state: stateOf(inputs.enabled),
         });
         return (await withOrg(client, live)) as LiveEventBridge;

@@ -61,11 +61,14 @@ export const recordingExportIntegrationProvider = kindProvider<RecordingExportIn
     async create(client, inputs) {
         await bucketPreflight(inputs);
         const shape = await exportTypeShape(client);
-        const credentialId = await ensureCredential(client, inputs.name, inputs.roleArn);
+        // The credential is made once the integration exists, so an unfinished install always has an integration
+        // to be found and removed by (the credential goes with it, found by the same name).
         const live = await installIntegration(client, {
             label: LABEL,
             typeId: RECORDING_EXPORT_TYPE,
-            desired: desiredConfig(inputs, shape, credentialId),
+            name: inputs.name,
+            configure: async () =>
+                desiredConfig(inputs, shape, await ensureCredential(client, inputs.name, inputs.roleArn)),
             state: stateOf(inputs.enabled),
         });
         return (await complete(client, live)) as LiveExport;
@@ -92,11 +95,15 @@ export const recordingExportIntegrationProvider = kindProvider<RecordingExportIn
         return (await complete(client, live)) as LiveExport;
     },
 
-    // The integration first (it references the credential), then its credential.
+    // The integration first (it references the credential), then its credential: the one its configuration names,
+    // or, for an install that stopped before configuring, the one named after it.
     async delete(client, id) {
         const live = await readIntegration(client, id);
         await integrationApi.delete(client, id);
-        const credentialId = live && credentialIdOf(live, await exportTypeShape(client));
+        if (live === undefined) return;
+        const credentialId =
+            credentialIdOf(live, await exportTypeShape(client)) ??
+            (await credentialApi.findByName(client, live.config.name))?.id;
         if (credentialId !== undefined) await credentialApi.delete(client, credentialId);
     },
 
