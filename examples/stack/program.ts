@@ -1,5 +1,6 @@
 import { eventBus, platformRole, recordingsBucket } from "./aws";
 import { eventStream, failover, queueData, recording, webhooks } from "./genesys";
+import { partnerEvents, recordingExport } from "./integrations";
 import { stackSettings } from "./settings";
 
 /**
@@ -26,6 +27,8 @@ export function contactCenter() {
     const hooks = webhooks(settings);
     const stream = eventStream(settings, links);
     const data = queueData();
+    const partner = partnerEvents(settings);
+    const exports = recordingExport(settings, partner.integration.organizationId);
 
     return {
         recordingsBucket: recordings.bucket.id,
@@ -42,5 +45,7 @@ export function contactCenter() {
         replayStatus: stream.replayStatus,
         queueSchemaId: data.schema.schemaId,
         queueRecordCount: data.records.recordCount,
+        partnerEventSource: partner.integration.eventSourceName,
+        recordingExportIntegrationId: exports?.integration.integrationId,
     };
 }
