@@ -1,7 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-export type SequenceIndexTrigger = "automatic" | "manual";
+import type { ReplayCoverage } from "../provider/kinds/eventStream/derived";
+import type { SequenceIndexTrigger } from "../provider/kinds/eventStream/schema";
+
+export type { SequenceIndexTrigger };
 
 export interface EventStreamReplay {
     /**
@@ -33,15 +36,8 @@ export interface EventStreamArgs {
     replay?: pulumi.Input<EventStreamReplay>;
 }
 
-/** The seed's gap check over the replay's sequence indices. */
-export interface EventStreamReplayStatus {
-    firstSequenceIndex: number;
-    lastSequenceIndex: number;
-    contiguous: boolean;
-    missingSequenceIndices: number[];
-    /** 0..100, rounded down to 2 decimals: 100 means nothing is missing. */
-    coveragePercent: number;
-}
+/** The replay's gap check over its sequence indices: what arrived, and what is missing. */
+export type EventStreamReplayStatus = ReplayCoverage;
 
 const OUTPUTS = [
     "name",

@@ -1,9 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
+import type { MediaType, Quality } from "../provider/kinds/recordingPolicy/schema";
 import type { StorageTarget } from "./storageTarget";
 
-export type MediaType = "audio" | "video" | "screen";
-export type RecordingQuality = "standard" | "high";
+export type { MediaType };
+export type RecordingQuality = Quality;
 
 export interface RecordingPolicyArgs {
     /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */
@@ -62,7 +63,7 @@ export class RecordingPolicy extends DynamicResource {
     declare readonly version: pulumi.Output<number>;
     /** Codec per recorded media type: audio OPUS 48 kHz; video VP8 720p (standard) or VP9 1080p (high). */
     declare readonly codecMatrix: pulumi.Output<Partial<Record<MediaType, string>>>;
-    /** The seed's bandwidth estimate, at most 5000 kbps. */
+    /** Bandwidth of the recorded streams at the chosen quality, summed per media type; at most 5000 kbps. */
     declare readonly estimatedBandwidthKbps: pulumi.Output<number>;
 
     constructor(name: string, args: RecordingPolicyArgs, opts?: pulumi.CustomResourceOptions) {

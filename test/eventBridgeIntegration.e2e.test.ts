@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { InstalledIntegration } from "./installedIntegration";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const INTEGRATIONS = "/api/v2/integrations?integrationType=amazon-eventbridge-source&expand=config.current";
@@ -14,7 +15,7 @@ describe("EventBridgeIntegration end to end (program → real host → emulator'
         const events = new genesys.EventBridgeIntegration("events", args);
         return { id: events.id, source: events.eventSourceName, org: events.organizationId, version: events.version };
     };
-    const installed = async () => (await stack.platform.get(INTEGRATIONS)).body.entities as any[];
+    const installed = async () => (await stack.platform.get(INTEGRATIONS)).body.entities as InstalledIntegration[];
     const ops = async (preview = false) => (await stack.run(program, { preview })).steps.map((s) => s.op);
 
     before(async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import { DEFAULT_CLIENT_ID, startEmulator, type RunningEmulator } from "../emulator";
-import { call, tokenFor } from "../emulator/testClient";
+import { call, tokenFor } from "./emulatorClient";
 import { createConsumerProject, findRepoRoot, type ConsumerProject } from "./harness/consumerProject";
 import { runProgram } from "./harness/mockProgram";
 import { makeSecret } from "./harness/secrets";
@@ -52,7 +52,7 @@ describe("the serialized __provider", () => {
     });
 
     it("names the implementation by package path and stays small", () => {
-        assert.match(providerText, /require\("genesys-pulumi\/provider\/registry"\)\.load\("recordingPolicy"\)/);
+        assert.match(providerText, /require\("genesys-pulumi\/provider\/registry"\)\.load\("RecordingPolicy"\)/);
         // It travels in every message between engine and host and sits in the state once per resource.
         assert.ok(providerText.length < 200, `__provider is ${providerText.length} bytes`);
     });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { InstalledIntegration } from "./installedIntegration";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 import { startS3Double, type S3Double } from "./s3Double";
 
@@ -17,8 +18,9 @@ describe("RecordingExportIntegration end to end (program → real host → S3 pr
         const exports = new genesys.RecordingExportIntegration("exports", args);
         return { id: exports.id, credentialId: exports.credentialId, org: exports.organizationId };
     };
-    const installed = async () => (await stack.platform.get(INTEGRATIONS)).body.entities as any[];
-    const credentials = async () => (await stack.platform.get(CREDENTIALS)).body.entities as any[];
+    const installed = async () => (await stack.platform.get(INTEGRATIONS)).body.entities as InstalledIntegration[];
+    const credentials = async () =>
+        (await stack.platform.get(CREDENTIALS)).body.entities as { id: string; name: string }[];
     const ops = async (preview = false) => (await stack.run(program, { preview })).steps.map((s) => s.op);
 
     before(async () => {

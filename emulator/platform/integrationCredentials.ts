@@ -1,6 +1,7 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { badRequest, type FieldError } from "../apiError";
-import type { Collection, JsonObject } from "../collection";
+import type { Collection } from "../collection";
+import type { JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList } from "../pagination";
 import { allOf } from "./permissions";

@@ -1,5 +1,10 @@
 import type { Models } from "purecloud-platform-client-v2";
 import type { FieldError } from "../apiError";
+import {
+    AWS_ACCOUNT_ID,
+    EVENT_SOURCE_SUFFIX,
+    TOPIC,
+} from "../../provider/kinds/eventBridgeIntegration/propertyPatterns";
 import { recordingExportType } from "./recordingExportType";
 
 /** An integration type the emulator can install, with the rules of its configuration. */
@@ -13,11 +18,7 @@ export interface IntegrationTypeSpec {
     requiredProperties: readonly string[];
 }
 
-/** A topic of the notification service: `v2.` then dot-separated names or `{id}` placeholders (wildcards). */
-export const TOPIC = /^v2(\.([A-Za-z0-9_-]+|\{id\}))+$/;
-const AWS_ACCOUNT_ID = /^\d{12}$/;
 const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
-const EVENT_SOURCE_SUFFIX = /^[A-Za-z0-9._-]{1,64}$/;
 
 const EVENTBRIDGE_PROPERTIES = ["awsAccountId", "awsAccountRegion", "eventSourceSuffix", "eventFilter"] as const;
 

@@ -19,7 +19,7 @@ const configPath = (id: string) => `${item(id)}/config/current`;
  * changes only by PATCH.
  */
 export const integrationApi = {
-    /** A create where the platform chooses the id: not repeated after a lost response (see createByPost). */
+    /** A create where the platform chooses the id: not repeated after a lost response (see createAdoptingOrphan). */
     create: (client: ApiClient, typeId: string, name: string) =>
         client.post<Integration>(INTEGRATIONS_PATH, {
             name,

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Models } from "purecloud-platform-client-v2";
 import type { ApiClient } from "../client/apiClient";
-import { createAdoptingOrphan } from "../lifecycle/createByPost";
+import { createAdoptingOrphan } from "../lifecycle/createAdoptingOrphan";
 import { UnconfirmedCreate } from "../lifecycle/unconfirmedCreate";
 import { updateUnversioned } from "../lifecycle/unversionedUpdate";
-import { updateVersioned } from "../lifecycle/versionedUpdate";
+import { updateVersioned } from "../lifecycle/updateVersioned";
 import { type IntendedState, type Integration, integrationApi } from "./integrationApi";
 
 /** What a kind wants in an integration's `config/current`, without the version the platform keeps. */

@@ -1,7 +1,7 @@
 import type { KindDefinition } from "../kindProvider";
-import { createAdoptingOrphan } from "./createByPost";
+import { createAdoptingOrphan } from "./createAdoptingOrphan";
 import type { ObjectCollection, PlatformObject } from "./objectCollection";
-import { updateVersioned } from "./versionedUpdate";
+import { versionedObjectCrud } from "./versionedObjectCrud";
 
 /**
  * Create, read, update and delete for a kind whose objects the platform names (POST creates): creates adopt
@@ -16,9 +16,10 @@ export function postedObjectCrud<
     label: string,
     api: ObjectCollection<B, L>,
     toBody: (inputs: I) => B,
-    readable: (body: B) => object = (body) => body,
+    options: { readable?: (body: B) => object } = {},
 ): Pick<KindDefinition<I, L>, "create" | "read" | "resolveUnconfirmed" | "update" | "delete" | "idOf"> {
     return {
+        ...versionedObjectCrud(label, api, toBody, options.readable),
         create(client, inputs) {
             const body = toBody(inputs);
             return createAdoptingOrphan({
@@ -27,21 +28,7 @@ export function postedObjectCrud<
                 findByName: () => api.findByName(client, body.name),
             });
         },
-        read: (client, id) => api.get(client, id),
         // Our auto-names are unique, so an unconfirmed create is found by the name it was sent with.
         resolveUnconfirmed: (client, name) => api.findByName(client, name),
-        update(client, id, olds, inputs) {
-            const body = toBody(inputs);
-            return updateVersioned({
-                label,
-                id,
-                knownVersion: Number(olds.version),
-                put: (version) => api.put(client, id, body, version),
-                get: () => api.get(client, id),
-                sent: readable(body),
-            });
-        },
-        delete: (client, id) => api.delete(client, id),
-        idOf: (live) => live.id,
     };
 }

@@ -1,15 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ApiClient } from "../../client/apiClient";
-import type { DynamicProvider } from "../../kindProvider";
+import { carried, checkKind, inKindContext, type KindBasics, type KindProvider } from "../../kindProvider";
 import { configure, apiClient } from "../../providerContext";
 import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { diffInputs } from "../../lifecycle/inputDiff";
 import { PartialFailure } from "../../lifecycle/partialFailure";
-import { RESOURCE_NAME_KEY } from "../../lifecycle/autoName";
-import { STACK_KEY } from "../../audit/resourceIdentity";
-import { updateVersioned } from "../../lifecycle/versionedUpdate";
-import { checkInputs, type CheckFailure } from "../../validation/checkInputs";
+import { updateVersioned } from "../../lifecycle/updateVersioned";
 import { inspectInputShape } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
 import { dataOf, dataRecordApi as api } from "../dataRecord/api";
@@ -37,6 +34,22 @@ const COMPUTED = ["recordHashes", "recordCount", "sourceHash"] as const;
 
 /** The inputs as `check` leaves them for create/update: with the records' hashes (and the file's). */
 type CheckedInputs = DataRecordSetInputs & { recordHashes?: RecordHashes; recordCount?: number; sourceHash?: string };
+
+/** What a set shares with every other kind: its inputs are checked, and its errors worded, the same way. */
+const basics: KindBasics<DataRecordSetInputs> = {
+    label: LABEL,
+    schema: dataRecordSetInputs,
+    rules: dataRecordSetRules,
+    defaults: dataRecordSetDefaults,
+    // The computed inputs are recomputed below from the records, never taken from the program.
+    normalise(news) {
+        const inputs = { ...news };
+        for (const key of COMPUTED) delete inputs[key];
+        return inputs;
+    },
+};
+
+const inContext = <T>(action: string, run: () => Promise<T>) => inKindContext(LABEL, action, run);
 
 /** The records the inputs name: the `records` list as given, or the file read now. */
 function sourceRecords(inputs: DataRecordSetInputs): { records: SourceRecord[]; sourceHash?: string } {
@@ -90,19 +103,7 @@ function outputsOf(inputs: CheckedInputs, state: SetState): Props {
         outs.sourceHash = inputs.sourceHash;
     }
     // Kept so a later delete is audited under the resource's name and stack.
-    for (const key of [RESOURCE_NAME_KEY, STACK_KEY])
-        if (typeof (inputs as Props)[key] === "string") outs[key] = (inputs as Props)[key];
-    return outs;
-}
-
-async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
-    try {
-        return await run();
-    } catch (err) {
-        if (err instanceof Error && !(err instanceof PartialFailure))
-            err.message = `${action} ${LABEL}: ${err.message}`;
-        throw err;
-    }
+    return { ...outs, ...carried(inputs) };
 }
 
 /**
@@ -110,7 +111,7 @@ async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
  * apply, or (a create where nothing applied) a plain error, so no empty set enters the stack.
  */
 function outputsOrFailure(
-    action: string,
+    creating: boolean,
     id: string,
     inputs: CheckedInputs,
     state: SetState,
@@ -123,9 +124,9 @@ function outputsOrFailure(
     const more =
         state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
     const summary = `${state.failures.length} of ${attempted} record changes failed: ${listed}${more}`;
-    if (!anyApplied && action === "creating") throw new Error(summary);
+    if (!anyApplied && creating) throw new Error(summary);
     throw new PartialFailure(
-        `${action} ${LABEL}: ${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
+        `${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
         id,
         // The host adds `__provider` to what a create or update returns, but not to a failure's properties: without
         // it the state left behind could never be refreshed, updated or deleted again.
@@ -201,23 +202,14 @@ async function applyChanges(
  * under the API client's rate limit and retries, and per-record failures are reported together while the
  * records that succeeded stay in the stack (see PartialFailure).
  */
-export const dataRecordSetProvider: DynamicProvider = {
+export const dataRecordSetProvider: KindProvider = {
+    secretFields: [],
     configure,
 
     async check(olds, news) {
-        const inputs: Props = { ...news };
-        for (const key of COMPUTED) delete inputs[key];
-        for (const [key, value] of Object.entries(dataRecordSetDefaults))
-            if (inputs[key] === undefined) inputs[key] = value;
-        // The records' own validation below must not walk a runaway shape; checkInputs reports prototype keys.
-        const shape = inspectInputShape(inputs);
-        if (!shape.walkable) return { inputs, failures: shape.failures };
-        const failures: CheckFailure[] = checkInputs<DataRecordSetInputs>(
-            dataRecordSetInputs,
-            dataRecordSetRules,
-            inputs,
-            olds,
-        );
+        const { inputs, failures } = checkKind(basics, olds, news);
+        // The records' own validation below must not walk a runaway shape (checkKind has reported it).
+        if (!inspectInputShape(inputs).walkable) return { inputs, failures };
         const sourceBlocked =
             failures.some((f) => !f.property.startsWith("records")) ||
             [inputs.fields, inputs.rules, inputs.file, inputs.keyColumn].some(containsUnknown) ||
@@ -255,34 +247,34 @@ export const dataRecordSetProvider: DynamicProvider = {
             const id = `${inputs.schemaId}/${randomUUID()}`;
             const state: SetState = { hashes: {}, versions: {}, failures: [] };
             const anyApplied = await applyChanges(apiClient(), inputs, state, [...wanted.values()], []);
-            return { id, outs: outputsOrFailure("creating", id, inputs, state, wanted.size, anyApplied) };
+            return { id, outs: outputsOrFailure(true, id, inputs, state, wanted.size, anyApplied) };
         });
     },
 
-    async read(id, props) {
-        const client = apiClient();
-        const schemaId = String(props.schemaId);
-        if (
-            (await readConfirmingGone(() => dataSchemaApi.get(client, schemaId), client.readAfterWriteMs)) === undefined
-        )
-            return {};
-        const held = (props.recordHashes ?? {}) as RecordHashes;
-        const hashes: RecordHashes = {};
-        const versions: Record<string, number> = {};
-        for (const live of await api.list(client, schemaId)) {
-            if (!(live.id in held)) continue;
-            hashes[live.id] = recordHash(dataOf(live));
-            versions[live.id] = live.version;
-        }
-        return {
-            id,
-            props: {
-                ...props,
-                recordHashes: hashes,
-                recordVersions: versions,
-                recordCount: Object.keys(hashes).length,
-            },
-        };
+    read(id, props = {}) {
+        return inContext(`reading ${id} of`, async () => {
+            const client = apiClient();
+            const schemaId = String(props.schemaId);
+            const schema = await readConfirmingGone(() => dataSchemaApi.get(client, schemaId), client.readAfterWriteMs);
+            if (schema === undefined) return {};
+            const held = (props.recordHashes ?? {}) as RecordHashes;
+            const hashes: RecordHashes = {};
+            const versions: Record<string, number> = {};
+            for (const live of await api.list(client, schemaId)) {
+                if (!(live.id in held)) continue;
+                hashes[live.id] = recordHash(dataOf(live));
+                versions[live.id] = live.version;
+            }
+            return {
+                id,
+                props: {
+                    ...props,
+                    recordHashes: hashes,
+                    recordVersions: versions,
+                    recordCount: Object.keys(hashes).length,
+                },
+            };
+        });
     },
 
     update(id, olds, news) {
@@ -298,33 +290,28 @@ export const dataRecordSetProvider: DynamicProvider = {
             const put = plan.put.map((key) => wanted.get(key) as SourceRecord);
             const anyApplied = await applyChanges(apiClient(), inputs, state, put, plan.remove);
             return {
-                outs: outputsOrFailure(
-                    `updating ${id} of`,
-                    id,
-                    inputs,
-                    state,
-                    put.length + plan.remove.length,
-                    anyApplied,
-                ),
+                outs: outputsOrFailure(false, id, inputs, state, put.length + plan.remove.length, anyApplied),
             };
         });
     },
 
-    async delete(id, props) {
-        const client = apiClient();
-        const keys = Object.keys((props.recordHashes ?? {}) as RecordHashes);
-        const results = await settleConcurrently(
-            keys,
-            Number(props.concurrency ?? dataRecordSetDefaults.concurrency),
-            (key) => api.delete(client, String(props.schemaId), key),
-        );
-        const failed = results.flatMap((result, index) =>
-            result.ok ? [] : [`record ${JSON.stringify(keys[index])}: ${describeError(result.error)}`],
-        );
-        if (failed.length > 0) {
-            throw new Error(
-                `deleting ${id} of ${LABEL}: ${failed.length} of ${keys.length} records could not be deleted (run \`pulumi destroy\` again; records already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`,
+    delete(id, props) {
+        return inContext(`deleting ${id} of`, async () => {
+            const client = apiClient();
+            const keys = Object.keys((props.recordHashes ?? {}) as RecordHashes);
+            const results = await settleConcurrently(
+                keys,
+                Number(props.concurrency ?? dataRecordSetDefaults.concurrency),
+                (key) => api.delete(client, String(props.schemaId), key),
             );
-        }
+            const failed = results.flatMap((result, index) =>
+                result.ok ? [] : [`record ${JSON.stringify(keys[index])}: ${describeError(result.error)}`],
+            );
+            if (failed.length > 0) {
+                throw new Error(
+                    `${failed.length} of ${keys.length} records could not be deleted (run \`pulumi destroy\` again; records already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`,
+                );
+            }
+        });
     },
 };

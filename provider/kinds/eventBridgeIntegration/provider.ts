@@ -61,15 +61,11 @@ export const eventBridgeIntegrationProvider = kindProvider<EventBridgeIntegratio
 
     inputsFromLive: (live) => ({ ...inputsFromLive(live) }),
 
-    outputs: (live) => {
-        const inputs = inputsFromLive(live);
-        return {
-            ...inputs,
-            integrationId: live.integration.id,
-            version: live.config.version,
-            reportedState: live.integration.reportedState?.code,
-            organizationId: live.organizationId,
-            eventSourceName: eventSourceName(live.organizationId, inputs.eventSourceSuffix),
-        };
-    },
+    computed: (live) => ({
+        integrationId: live.integration.id,
+        version: live.config.version,
+        reportedState: live.integration.reportedState?.code,
+        organizationId: live.organizationId,
+        eventSourceName: eventSourceName(live.organizationId, inputsFromLive(live).eventSourceSuffix),
+    }),
 });

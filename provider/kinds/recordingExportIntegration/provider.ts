@@ -10,7 +10,7 @@ import {
     updateIntegration,
 } from "../../integrations/integrationLifecycle";
 import { organizationId } from "../../integrations/organizationId";
-import { createAdoptingOrphan } from "../../lifecycle/createByPost";
+import { createAdoptingOrphan } from "../../lifecycle/createAdoptingOrphan";
 import { bucketPreflight } from "../storageTarget/bucketPreflight";
 import { credentialIdOf, desiredConfig, inputsFromLive } from "./api";
 import { credentialApi, roleCredential } from "./credentialApi";
@@ -109,8 +109,7 @@ export const recordingExportIntegrationProvider = kindProvider<RecordingExportIn
 
     inputsFromLive: (live, oldInputs) => inputsFromLive(live, live.shape, oldInputs),
 
-    outputs: (live, inputs) => ({
-        ...inputsFromLive(live, live.shape, inputs),
+    computed: (live) => ({
         integrationId: live.integration.id,
         credentialId: credentialIdOf(live, live.shape),
         version: live.config.version,

@@ -1,6 +1,5 @@
 import { kindProvider } from "../../kindProvider";
-import { createWithClientId } from "../../lifecycle/createWithClientId";
-import { updateVersioned } from "../../lifecycle/versionedUpdate";
+import { chosenIdObjectCrud } from "../../lifecycle/chosenIdObjectCrud";
 import { bucketPreflight } from "./bucketPreflight";
 import { type LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
 import { type StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
@@ -19,35 +18,16 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
     checkOnly: ["verifyBucket"],
     nameMaxLength: 200,
 
-    async create(client, inputs) {
-        await bucketPreflight(inputs);
-        const body = toBody(inputs);
-        return createWithClientId({
-            put: (id) => api.put(client, id, body),
-            get: (id) => api.get(client, id),
-        });
-    },
-
-    read: (client, id) => api.get(client, id),
-    // The id was ours to choose: an unconfirmed create is looked for under it.
-    resolveUnconfirmed: (client, id) => api.get(client, id),
-
-    async update(client, id, olds, inputs) {
-        await bucketPreflight(inputs);
-        const body = toBody(inputs);
-        return updateVersioned({
-            label: LABEL,
-            id,
-            knownVersion: Number(olds.version),
-            put: (version) => api.put(client, id, body, version),
-            get: () => api.get(client, id),
-            sent: readableBody(body),
-        });
-    },
-
-    delete: (client, id) => api.delete(client, id),
-
-    idOf: (live) => live.id,
+    ...chosenIdObjectCrud(LABEL, api, toBody, {
+        readable: readableBody,
+        preflight: {
+            async beforeWrite(_client, inputs) {
+                await bucketPreflight(inputs);
+                // Nothing seen to keep: a compliant bucket is all the write needs.
+                return {};
+            },
+        },
+    }),
 
     // The platform never returns secretAccessKey, so it comes from the previous inputs/outputs: a refresh
     // then shows no false drift, and a changed key in the program still shows as a change.
@@ -66,7 +46,5 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
         verifyBucket: oldInputs.verifyBucket,
     }),
 
-    outputs(live, inputs) {
-        return { ...this.inputsFromLive(live, inputs), storageTargetId: live.id, version: live.version };
-    },
+    computed: (live) => ({ storageTargetId: live.id, version: live.version }),
 });
