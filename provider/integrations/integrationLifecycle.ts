@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Models } from "purecloud-platform-client-v2";
 import type { ApiClient } from "../client/apiClient";
+import { GenesysApiError } from "../client/apiError";
+import { readConfirmingGone } from "../lifecycle/confirmGone";
 import { createAdoptingOrphan } from "../lifecycle/createAdoptingOrphan";
 import { UnconfirmedCreate } from "../lifecycle/unconfirmedCreate";
 import { updateUnversioned } from "../lifecycle/unversionedUpdate";
@@ -36,10 +38,35 @@ export function comparableConfig(config: Models.IntegrationConfiguration): Desir
     };
 }
 
+/**
+ * Reads of an integration this stack holds or has just written. A 404 is believed only once it lasts beyond the
+ * platform's read-after-write lag: the client knows that lag only for the path it wrote, and the integration and its
+ * configuration are written at two paths.
+ */
+const settledIntegration = (client: ApiClient, id: string) =>
+    readConfirmingGone(() => integrationApi.get(client, id), client.readAfterWriteMs);
+const settledConfig = (client: ApiClient, id: string) =>
+    readConfirmingGone(() => integrationApi.config(client, id), client.readAfterWriteMs);
+
 async function currentConfig(client: ApiClient, label: string, id: string): Promise<Models.IntegrationConfiguration> {
-    const config = await integrationApi.config(client, id);
+    const config = await settledConfig(client, id);
     if (config === undefined) throw new Error(`the ${label} ${id} disappeared while it was being set up`);
     return config;
+}
+
+/**
+ * Sets the state by PATCH, which the client repeats like any idempotent write. When its outcome stays unknown (every
+ * response lost), the integration is read: holding the state asked for, the write was ours.
+ */
+async function setIntendedState(client: ApiClient, id: string, state: IntendedState): Promise<Integration> {
+    try {
+        return await integrationApi.setState(client, id, state);
+    } catch (err) {
+        if (!(err instanceof GenesysApiError) || !err.ambiguous) throw err;
+        const live = await settledIntegration(client, id);
+        if (live?.intendedState !== state) throw err;
+        return live;
+    }
 }
 
 /**
@@ -91,12 +118,12 @@ export async function installIntegration(
                 knownVersion: version,
                 sent: desired,
                 put: (v) => integrationApi.putConfig(client, installed.id, { ...desired, version: v }),
-                get: () => integrationApi.config(client, installed.id),
+                get: () => settledConfig(client, installed.id),
                 fieldsOf: (live) => ({ ...comparableConfig(live) }),
             });
         }
         const integration =
-            installed.intendedState === state ? installed : await integrationApi.setState(client, installed.id, state);
+            installed.intendedState === state ? installed : await setIntendedState(client, installed.id, state);
         return { integration, config };
     } catch (err) {
         throw new UnfinishedInstall(name, err);
@@ -135,19 +162,19 @@ export async function updateIntegration(
               knownVersion: steps.knownVersion,
               sent: desired,
               put: (version) => integrationApi.putConfig(client, id, { ...desired, version }),
-              get: () => integrationApi.config(client, id),
+              get: () => settledConfig(client, id),
               fieldsOf: (live) => ({ ...comparableConfig(live) }),
           });
     const integration =
         state === previous.state
-            ? await integrationApi.get(client, id)
+            ? await settledIntegration(client, id)
             : await updateUnversioned({
                   label,
                   id,
                   known: { intendedState: previous.state },
                   sent: { intendedState: state },
-                  put: () => integrationApi.setState(client, id, state),
-                  get: () => integrationApi.get(client, id),
+                  put: () => setIntendedState(client, id, state),
+                  get: () => settledIntegration(client, id),
               });
     if (integration === undefined) {
         throw new Error(
