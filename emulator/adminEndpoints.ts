@@ -22,6 +22,10 @@ export interface AdminControls {
     regions(): RegionHealth[];
     /** Replaces every region; a health change may switch failover strategies (audit-log Failover entries). */
     setRegions(regions: RegionConfig[]): void;
+    /** Per client, the platform permissions its roles do not grant. */
+    withheldPermissions(): Record<string, string[]>;
+    /** Replaces what one client's roles do not grant, effective for tokens already issued; throws a TypeError for an unknown client or permission. */
+    setWithheldPermissions(clientId: string, permissions: string[]): void;
 }
 
 /** `/__emulator/*`: unauthenticated operator endpoints, outside `/api/v2` and untouched by faults, rate limits and stats. */
@@ -81,11 +85,25 @@ export async function serveAdmin(req: IncomingMessage, rawPath: string, controls
             controls.setRegions(checked.value);
             return { status: 200, body: controls.regions() };
         }
+        case "GET /__emulator/permissions":
+            return { status: 200, body: controls.withheldPermissions() };
+        case "PUT /__emulator/permissions": {
+            const body = parseJsonBody(await readBody(req)) as { clientId?: unknown; withheld?: unknown };
+            try {
+                controls.setWithheldPermissions(String(body?.clientId), body?.withheld as string[]);
+            } catch (error) {
+                const message = `Invalid permissions: ${(error as Error).message}; send {"clientId": "...", "withheld": ["architect:datatable:add", ...]}`;
+                throw new ApiError(400, "bad.request", message, {}, [
+                    { fieldName: "withheld", errorCode: "invalid.value", message },
+                ]);
+            }
+            return { status: 200, body: controls.withheldPermissions() };
+        }
         default:
             throw new ApiError(
                 404,
                 "not.found",
-                `No emulator admin endpoint ${endpoint}; use GET/PUT ${ADMIN_PREFIX}faults, POST ${ADMIN_PREFIX}revoke-tokens, GET ${ADMIN_PREFIX}stats, GET/PUT ${ADMIN_PREFIX}replay or GET/PUT ${ADMIN_PREFIX}regions.`,
+                `No emulator admin endpoint ${endpoint}; use GET/PUT ${ADMIN_PREFIX}faults, POST ${ADMIN_PREFIX}revoke-tokens, GET ${ADMIN_PREFIX}stats, GET/PUT ${ADMIN_PREFIX}replay, GET/PUT ${ADMIN_PREFIX}regions or GET/PUT ${ADMIN_PREFIX}permissions.`,
             );
     }
 }

@@ -3,9 +3,11 @@ import { setTimeout as delay } from "node:timers/promises";
 import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { AdminControls } from "./adminEndpoints";
+import type { KindContext } from "./kind";
 import { Collections } from "./collection";
 import { checkFaultsPatch, defaultFaults, DEFAULT_RATE_LIMIT_PER_MINUTE, type Faults } from "./faults";
 import { KINDS } from "./kinds";
+import { PLATFORM_MODULES } from "./platform";
 import { checkRegionConfigs, defaultRegions, type RegionConfig, type RegionHealth, RegionTable } from "./kinds/regions";
 import { type Random, seededRandom } from "./prng";
 import { RateLimiter } from "./rateLimiter";
@@ -15,6 +17,7 @@ import { ALL_SCOPES } from "./scopes";
 import { createRequestListener } from "./server";
 import { StatsRecorder } from "./stats";
 import { type ClientConfig, TokenStore } from "./tokens";
+import { Uploads } from "./uploads";
 
 export type { ClientConfig } from "./tokens";
 export type { EmulatorStats } from "./stats";
@@ -22,6 +25,7 @@ export type { Faults } from "./faults";
 export type { ReplayOptions } from "./replaySequence";
 export type { RegionConfig, RegionHealth } from "./kinds/regions";
 export { ALL_SCOPES } from "./scopes";
+export { ALL_PERMISSIONS } from "./platform/permissions";
 
 /** The built-in client: holds every scope of the contract. */
 export const DEFAULT_CLIENT_ID = "genesys-emulator";
@@ -119,9 +123,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const regions = new RegionTable(
         options.regions === undefined ? defaultRegions() : checkRegionsOrThrow(options.regions),
     );
-    const router = new Router(
-        KINDS.flatMap((kind) => kind.routes({ collection: (o) => collections.get(o), now, replay, regions })),
-    );
+    const uploads = new Uploads();
+    const context: KindContext = { collection: (o) => collections.get(o), now, replay, regions, uploads };
+    const router = new Router([
+        ...KINDS.flatMap((kind) => kind.routes(context)),
+        ...PLATFORM_MODULES.flatMap((module) => module.routes(context)),
+    ]);
 
     const controls: AdminControls = {
         faults: () => ({ ...faults }),
@@ -146,6 +153,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             regions.replace(checkRegionsOrThrow(configs));
             log(`${new Date().toISOString()} regions set ${JSON.stringify(regions.list())}`);
         },
+        withheldPermissions: () => tokens.withheldPermissions(),
+        setWithheldPermissions: (clientId, permissions) => {
+            tokens.setWithheldPermissions(clientId, permissions);
+            log(`${new Date().toISOString()} permissions withheld from ${clientId}: ${JSON.stringify(permissions)}`);
+        },
     };
 
     const server = http.createServer(
@@ -155,6 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             limiter: new RateLimiter(now, options.rateLimitWindowMs),
             stats,
             admin: controls,
+            uploads,
             faults: () => faults,
             random: () => random(),
             tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,

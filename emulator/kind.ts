@@ -1,17 +1,21 @@
 import type { Collection, CollectionOptions } from "./collection";
 import type { ReplaySettings } from "./replaySequence";
 import type { RegionTable } from "./kinds/regions";
+import type { PermissionRequirement } from "./platform/permissions";
 import type { Scope } from "./scopes";
+import type { Uploads } from "./uploads";
 import type { Validation } from "./validation";
 
-export type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface ApiRequest {
-    /** Path parameters; each is already checked to be a plain id. */
+    /** Path parameters; each is already checked to be a plain id, or decoded when the route lists it in `textParams`. */
     params: Record<string, string>;
     query: URLSearchParams;
-    /** The parsed JSON body of a POST or PUT; undefined for GET and DELETE. */
+    /** The parsed JSON body of a POST, PUT or PATCH; undefined for GET and DELETE. */
     body: unknown;
+    /** Scheme, host and port the caller reached the emulator at, for absolute URLs in responses (upload URIs). */
+    origin: string;
 }
 
 export interface ApiResult {
@@ -19,15 +23,25 @@ export interface ApiResult {
     body?: unknown;
 }
 
-export interface Route {
+interface RouteBase {
     method: Method;
     /** Raw path with `{name}` parameter segments, e.g. "/api/v2/recording/policies/{id}". */
     pattern: string;
-    /** OAuth scope the caller's token must hold; a missing scope is a 403 naming it. */
-    scope: Scope;
-    /** Returns the response or throws ApiError. POST/PUT/DELETE results under 400 count as committed writes. */
+    /**
+     * Parameters that carry free text (a data-table row key) rather than an id: percent-decoded, 1..256
+     * characters. Every other parameter must be a plain id.
+     */
+    textParams?: readonly string[];
+    /** Returns the response or throws ApiError. Write results under 400 count as committed writes. */
     handle(request: ApiRequest): ApiResult | Promise<ApiResult>;
 }
+
+/**
+ * How a route is authorized: the API contract's OAuth scope, or, on the platform's real paths, the permissions
+ * the OAuth client's roles must grant. Either way a refusal is a 403 naming what is missing.
+ */
+export type Route = RouteBase &
+    ({ scope: Scope; permissions?: never } | { permissions: PermissionRequirement; scope?: never });
 
 /** What the emulator gives a kind when it asks for its routes. */
 export interface KindContext {
@@ -39,6 +53,8 @@ export interface KindContext {
     replay: ReplaySettings;
     /** The org's regions and their health (failover strategies); changeable at run time. */
     regions: RegionTable;
+    /** Where modules whose objects take a file by pre-signed URL (data-table imports) receive it. */
+    uploads: Uploads;
 }
 
 /** One resource kind of the contract; each lives in its own file under `kinds/` and is listed in `kinds/index.ts`. */

@@ -55,6 +55,11 @@ function throwIfAny(errors: FieldError[]): void {
     }
 }
 
+/** The query parameters among `names` the request sent, to carry into a page list's URIs (`pageList`'s `keepQuery`). */
+export function sentQuery(query: URLSearchParams, names: readonly string[]): Record<string, string> {
+    return Object.fromEntries(names.flatMap((name) => (query.has(name) ? [[name, query.get(name) as string]] : [])));
+}
+
 /** The platform's page-based list over an already filtered, ordered result. `keepQuery` carries filters into the paging URIs. */
 export function pageList<T>(
     all: T[],

@@ -3,6 +3,23 @@ import type { Method, Route } from "./kind";
 /** Path parameters accept plain ids only, so traversal (`..`, `/`, `%2F`, `%2e`) can never reach a handler. */
 export const PLAIN_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** A data-table row key may be up to 256 characters of any text. */
+export const MAX_TEXT_PARAM = 256;
+
+/**
+ * A free-text parameter, percent-decoded; undefined when malformed or out of bounds. The handler only ever uses it
+ * as a lookup key, never as a path, so a decoded `/` is harmless (raw `..` segments are refused before routing).
+ */
+function decodeTextParam(raw: string): string | undefined {
+    let decoded: string;
+    try {
+        decoded = decodeURIComponent(raw);
+    } catch {
+        return undefined;
+    }
+    return decoded.length >= 1 && decoded.length <= MAX_TEXT_PARAM ? decoded : undefined;
+}
+
 export type RouteMatch =
     | { type: "route"; route: Route; params: Record<string, string> }
     | { type: "badId"; route: Route; param: string; value: string }
@@ -49,7 +66,12 @@ export class Router {
                 if (segment.literal !== undefined) {
                     if (segment.literal !== parts[i]) literalsMatch = false;
                 } else if (segment.param !== undefined) {
-                    if (PLAIN_ID.test(parts[i])) params[segment.param] = parts[i];
+                    const value = route.textParams?.includes(segment.param)
+                        ? decodeTextParam(parts[i])
+                        : PLAIN_ID.test(parts[i])
+                          ? parts[i]
+                          : undefined;
+                    if (value !== undefined) params[segment.param] = value;
                     else invalidParam ??= segment.param;
                 }
             });

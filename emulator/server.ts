@@ -10,6 +10,8 @@ import { parseJsonBody, readBody } from "./requestBody";
 import type { Router } from "./router";
 import type { StatsRecorder } from "./stats";
 import type { IssuedToken, TokenStore } from "./tokens";
+import { missingPermissions, permissionDenied } from "./platform/permissions";
+import { UPLOAD_PREFIX, type Uploads } from "./uploads";
 
 /** Everything the request pipeline needs from the running emulator. */
 export interface PipelineDeps {
@@ -18,6 +20,7 @@ export interface PipelineDeps {
     limiter: RateLimiter;
     stats: StatsRecorder;
     admin: AdminControls;
+    uploads: Uploads;
     faults: () => Faults;
     /** Next draw of the seeded PRNG behind the share* faults. */
     random: () => number;
@@ -134,9 +137,13 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
         const caller = authenticate(ex, token);
         if (!match || match.type === "none") throw noRoute(ex);
         if (match.type === "wrongMethod") throw methodNotAllowed(match.allowed);
-        if (!caller.scopes.has(match.route.scope)) {
-            throw new ApiError(403, "missing.any.permissions", `Missing required permission: ${match.route.scope}`, {
-                permissions: match.route.scope,
+        const { route } = match;
+        if (route.permissions) {
+            const missing = missingPermissions(route.permissions, (p) => deps.tokens.holds(caller.clientId, p));
+            if (missing.length > 0) throw permissionDenied(route.permissions, missing);
+        } else if (!caller.scopes.has(route.scope)) {
+            throw new ApiError(403, "missing.any.permissions", `Missing required permission: ${route.scope}`, {
+                permissions: route.scope,
             });
         }
         if (match.type === "badId") {
@@ -148,15 +155,22 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
                 [{ fieldName: match.param, errorCode: "invalid.value", message: `${match.param} must be a plain id` }],
             );
         }
-        const hasBody = ex.method === "POST" || ex.method === "PUT";
+        const hasBody = ex.method === "POST" || ex.method === "PUT" || ex.method === "PATCH";
         const body = hasBody ? parseJsonBody(await readBody(ex.req)) : undefined;
-        const result = await match.route.handle({ params: match.params, query: ex.query, body });
+        // The emulator binds 127.0.0.1 only, so its own address is the origin, whatever Host the client sent.
+        const origin = `http://127.0.0.1:${ex.req.socket.localPort}`;
+        const result = await route.handle({ params: match.params, query: ex.query, body, origin });
         return { result, commits: ex.method !== "GET" && result.status < 400 };
     }
 
     async function handle(ex: Exchange): Promise<void> {
         if (ex.rawPath.startsWith(ADMIN_PREFIX)) {
             const result = await serveAdmin(ex.req, ex.rawPath, deps.admin);
+            sendJson(ex.res, result.status, result.body);
+            return;
+        }
+        if (ex.rawPath.startsWith(UPLOAD_PREFIX)) {
+            const result = await deps.uploads.serve(ex.req, ex.rawPath, ex.query);
             sendJson(ex.res, result.status, result.body);
             return;
         }
@@ -185,7 +199,8 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
             query: new URLSearchParams(queryStart >= 0 ? rawUrl.slice(queryStart + 1) : ""),
             lost: false,
         };
-        const isAdmin = ex.rawPath.startsWith(ADMIN_PREFIX);
+        // Operator endpoints and uploads (the object store's, not the platform's) stay out of the API stats.
+        const outsideApi = ex.rawPath.startsWith(ADMIN_PREFIX) || ex.rawPath.startsWith(UPLOAD_PREFIX);
         res.setHeader("ININ-Correlation-Id", contextId);
         // Only the method, path, status and timing are logged: never headers, query strings or bodies, which can carry secrets.
         res.on("close", () => {
@@ -204,7 +219,7 @@ export function createRequestListener(deps: PipelineDeps): RequestListener {
                     `${new Date().toISOString()} internal error ${contextId}: ${err instanceof Error ? err.stack : String(err)}`,
                 );
             if (res.headersSent || res.destroyed) return;
-            if (!isAdmin) deps.stats.response(error.status);
+            if (!outsideApi) deps.stats.response(error.status);
             // A refused body may still be arriving; closing the connection stops reading it.
             const headers = error.status === 413 ? { ...error.headers, Connection: "close" } : error.headers;
             sendJson(res, error.status, error.toBody(contextId), headers);

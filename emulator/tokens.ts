@@ -1,11 +1,18 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { ALL_PERMISSIONS, isPermission, type Permission } from "./platform/permissions";
 import { isScope, ALL_SCOPES } from "./scopes";
 
 /** An OAuth client the emulator accepts for the client-credentials grant. */
 export interface ClientConfig {
     clientId: string;
     clientSecret: string;
+    /** The API contract's scopes this client holds. */
     scopes: string[];
+    /**
+     * Platform permissions the client's roles do not grant (default none: it holds every permission the real
+     * paths require). Changeable at run time with `PUT /__emulator/permissions`.
+     */
+    withheldPermissions?: string[];
 }
 
 export interface IssuedToken {
@@ -28,6 +35,18 @@ export function checkClientConfig(client: ClientConfig): void {
             `client ${client.clientId} has unknown scopes ${unknown.join(", ")}; valid scopes: ${ALL_SCOPES.join(", ")}`,
         );
     }
+    checkPermissionList(`withheldPermissions of client ${client.clientId}`, client.withheldPermissions ?? []);
+}
+
+/** Throws a TypeError naming every entry that is not a known permission, and the valid ones. */
+export function checkPermissionList(what: string, permissions: unknown): asserts permissions is Permission[] {
+    if (!Array.isArray(permissions)) throw new TypeError(`${what} must be an array of permission names`);
+    const unknown = permissions.filter((p) => typeof p !== "string" || !isPermission(p));
+    if (unknown.length > 0) {
+        throw new TypeError(
+            `${what} has unknown permissions ${unknown.map((p) => JSON.stringify(p)).join(", ")}; valid permissions: ${ALL_PERMISSIONS.join(", ")}`,
+        );
+    }
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -40,6 +59,8 @@ function sameSecret(a: string, b: string): boolean {
 export class TokenStore {
     private readonly clients = new Map<string, ClientConfig>();
     private readonly tokens = new Map<string, IssuedToken>();
+    /** Looked up on every call, not fixed in the token: a role change applies to tokens already issued. */
+    private readonly withheld = new Map<string, ReadonlySet<Permission>>();
 
     constructor(
         clients: ClientConfig[],
@@ -48,7 +69,29 @@ export class TokenStore {
         for (const client of clients) {
             checkClientConfig(client);
             this.clients.set(client.clientId, client);
+            this.withheld.set(client.clientId, new Set(client.withheldPermissions as Permission[] | undefined));
         }
+    }
+
+    /** Whether the client's roles grant the permission. */
+    holds(clientId: string, permission: Permission): boolean {
+        return !this.withheld.get(clientId)?.has(permission);
+    }
+
+    /** Each client's withheld permissions. */
+    withheldPermissions(): Record<string, Permission[]> {
+        return Object.fromEntries([...this.withheld].map(([clientId, set]) => [clientId, [...set]]));
+    }
+
+    /** Replaces what one client's roles do not grant; throws a TypeError for an unknown client or permission. */
+    setWithheldPermissions(clientId: string, permissions: unknown): void {
+        if (!this.clients.has(clientId)) {
+            throw new TypeError(
+                `unknown client ${JSON.stringify(clientId)}; clients: ${[...this.clients.keys()].join(", ")}`,
+            );
+        }
+        checkPermissionList(`withheld permissions of client ${clientId}`, permissions);
+        this.withheld.set(clientId, new Set(permissions));
     }
 
     /** The client for these credentials, or undefined for an unknown client or a wrong secret (callers must not say which). */

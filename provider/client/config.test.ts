@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { PureCloudRegionHosts } from "purecloud-platform-client-v2";
 import { REGION_DOMAINS, resolveConfig } from "./config";
 
 const stack = (values: Record<string, string>) => (key: string) => values[key];
@@ -40,6 +41,17 @@ test("every region maps to api.<domain> and login.<domain>", () => {
     }
     assert.equal(REGION_DOMAINS["eu-central-1"], "mypurecloud.de");
     assert.equal(REGION_DOMAINS["ap-southeast-2"], "mypurecloud.com.au");
+});
+
+test("the regions are exactly those of the official SDK, with the same hosts", () => {
+    const fromSdk = Object.fromEntries(
+        Object.entries(PureCloudRegionHosts).map(([key, host]) => [key.replaceAll("_", "-"), host]),
+    );
+    assert.equal(Object.keys(fromSdk).length, 18);
+    assert.deepEqual({ ...REGION_DOMAINS }, fromSdk);
+    const config = resolveConfig(stack({ ...creds, "genesys:region": "eusc-de-east-1" }), {});
+    assert.equal(config.apiUrl, "https://api.edee1.eusc-pure.cloud");
+    assert.equal(config.loginUrl, "https://login.edee1.eusc-pure.cloud");
 });
 
 test("without region or apiUrl the default is us-east-1", () => {

@@ -8,19 +8,25 @@ export interface GenesysConfig {
     region?: string;
 }
 
-/** Genesys Cloud regions and the domain that carries their api.* and login.* hosts. */
+/**
+ * Genesys Cloud regions and the domain that carries their api.* and login.* hosts: every region of the official
+ * SDK's `PureCloudRegionHosts` (its keys use `_` where the region ids use `-`).
+ */
 export const REGION_DOMAINS: Readonly<Record<string, string>> = {
     "us-east-1": "mypurecloud.com",
     "us-east-2": "use2.us-gov-pure.cloud",
     "us-west-2": "usw2.pure.cloud",
     "ca-central-1": "cac1.pure.cloud",
     "sa-east-1": "sae1.pure.cloud",
+    "mx-central-1": "mxc1.pure.cloud",
     "eu-west-1": "mypurecloud.ie",
     "eu-west-2": "euw2.pure.cloud",
     "eu-central-1": "mypurecloud.de",
     "eu-central-2": "euc2.pure.cloud",
+    "eusc-de-east-1": "edee1.eusc-pure.cloud",
     "me-central-1": "mec1.pure.cloud",
     "ap-south-1": "aps1.pure.cloud",
+    "ap-southeast-1": "apse1.pure.cloud",
     "ap-southeast-2": "mypurecloud.com.au",
     "ap-northeast-1": "mypurecloud.jp",
     "ap-northeast-2": "apne2.pure.cloud",
