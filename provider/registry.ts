@@ -9,6 +9,9 @@ import { failoverStrategyProvider } from "./kinds/failoverStrategy/provider";
 import { storageTargetProvider } from "./kinds/storageTarget/provider";
 import { webhookProvider } from "./kinds/webhook/provider";
 import { eventStreamProvider } from "./kinds/eventStream/provider";
+import { dataTableProvider } from "./kinds/dataTable/provider";
+import { dataTableRowProvider } from "./kinds/dataTableRow/provider";
+import { dataTableRowsProvider } from "./kinds/dataTableRows/provider";
 
 /**
  * The one entry point the `__provider` of every SDK resource requires, by package path, inside the
@@ -25,6 +28,9 @@ const providers = {
     storageTarget: storageTargetProvider,
     webhook: webhookProvider,
     eventStream: eventStreamProvider,
+    dataTable: dataTableProvider,
+    dataTableRow: dataTableRowProvider,
+    dataTableRows: dataTableRowsProvider,
 } satisfies Record<string, DynamicProvider>;
 
 /** What the host gets: every kind with its writes audited under its program-facing name (`RecordingPolicy`). */

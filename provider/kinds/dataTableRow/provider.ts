@@ -24,7 +24,7 @@ export function parseRowId(id: string): { tableId: string; key: string } {
 }
 
 /** A row with the table it lives in, which the platform's row body does not carry. */
-interface HeldRow {
+export interface HeldRow {
     tableId: string;
     row: RowBody;
 }
@@ -46,7 +46,11 @@ async function read(client: ApiClient, id: string): Promise<HeldRow | undefined>
     return row && { tableId, row };
 }
 
-async function create(client: ApiClient, inputs: DataTableRowInputs): Promise<HeldRow> {
+/** Creates a row by POST; after a lost response, adopts the row under its key only when it holds what was sent. */
+export async function createRow(
+    client: ApiClient,
+    inputs: Pick<DataTableRowInputs, "datatableId" | "fields" | "key" | "data">,
+): Promise<HeldRow> {
     const sent = completeData(inputs.fields, inputs.data);
     const row = await createAdoptingOrphan({
         name: rowResourceId(inputs.datatableId, inputs.key),
@@ -76,7 +80,7 @@ export const dataTableRowProvider = kindProvider<DataTableRowInputs, HeldRow>({
     replaceOn: ["datatableId", "key"],
     checkOnly: ["fields", "clientValidation"],
 
-    create,
+    create: createRow,
     read,
     // An unconfirmed create is recorded under the row's own id: it is found where it would be.
     resolveUnconfirmed: read,

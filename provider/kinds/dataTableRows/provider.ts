@@ -1,0 +1,389 @@
+import { randomUUID } from "node:crypto";
+import type { ApiClient } from "../../client/apiClient";
+import type { DynamicProvider } from "../../kindProvider";
+import { RESOURCE_NAME_KEY } from "../../lifecycle/autoName";
+import { STACK_KEY } from "../../audit/resourceIdentity";
+import { readConfirmingGone } from "../../lifecycle/confirmGone";
+import { diffInputs } from "../../lifecycle/inputDiff";
+import { PartialFailure } from "../../lifecycle/partialFailure";
+import { updateUnversioned } from "../../lifecycle/unversionedUpdate";
+import { apiClient, configure } from "../../providerContext";
+import { type CheckFailure, checkInputs } from "../../validation/checkInputs";
+import { inspectInputShape } from "../../validation/inputShape";
+import { containsUnknown, isUnknown } from "../../validation/unknowns";
+import { planChanges, type RecordHashes, recordHash } from "../dataRecordSet/recordPlan";
+import { readRecordFile, type SourceRecord } from "../dataRecordSet/recordSource";
+import { recordFailures } from "../dataRecordSet/schema";
+import { settleConcurrently } from "../dataRecordSet/settleConcurrently";
+import { dataTableApi } from "../dataTable/api";
+import { fieldDefault, KEY_FIELD, rowFields, type TableField } from "../dataTable/schema";
+import { dataTableRowApi as rowApi, type RowBody, rowBody, valuesOf } from "../dataTableRow/api";
+import { createRow } from "../dataTableRow/provider";
+import { rowDataFailures } from "../dataTableRow/schema";
+import { csvText, runImport } from "./importJob";
+import {
+    type DataTableRowsInputs,
+    dataTableRowsDefaults,
+    dataTableRowsInputs,
+    dataTableRowsRules,
+    MAX_TABLE_ROWS,
+    rowKeyProblem,
+} from "./schema";
+
+type Props = Record<string, unknown>;
+
+const LABEL = "data table rows";
+/** Failures spelled out in one error message; the rest are counted. */
+const MAX_LISTED_FAILURES = 20;
+const CHANGED_OUTSIDE =
+    "was changed or deleted outside Pulumi since this stack last wrote it; run `pulumi refresh` to take in that change, then `pulumi up` again to apply yours";
+/** Inputs `check` computes from the rows; never taken from the program. */
+const COMPUTED = ["rowHashes", "rowCount", "sourceHash"] as const;
+
+/** The inputs as `check` leaves them for create/update: with the rows' hashes (and the file's). */
+type CheckedInputs = DataTableRowsInputs & { rowHashes?: RecordHashes; rowCount?: number; sourceHash?: string };
+
+/** The rows the inputs name: the `rows` list as given, or the file read now. */
+function sourceRows(inputs: DataTableRowsInputs): { records: SourceRecord[]; sourceHash?: string } {
+    if (inputs.file !== undefined)
+        return readRecordFile(inputs.file, inputs.keyColumn, rowFields(inputs.fields, undefined));
+    const records = (inputs.rows ?? []).map((row, index) => ({
+        ...row,
+        origin: `rows[${index}]`,
+        property: `rows[${index}]`,
+    }));
+    return { records };
+}
+
+/**
+ * A row's hash, over its values less those at their field's default: the platform fills every field a row leaves
+ * out, so a live row and the data that wrote it hash the same, and adding a field to the table changes no hash.
+ */
+function hashOf(fields: readonly TableField[], data: Record<string, unknown>): string {
+    const defaults = new Map(fields.map((field) => [field.name, fieldDefault(field)]));
+    const values = Object.entries(data).filter(
+        ([name, value]) => name !== KEY_FIELD && value !== null && value !== defaults.get(name),
+    );
+    return recordHash(Object.fromEntries(values));
+}
+
+function hashesOf(fields: readonly TableField[], records: readonly SourceRecord[]): RecordHashes {
+    const hashes: RecordHashes = {};
+    for (const record of records) hashes[record.key] = hashOf(fields, record.data);
+    return hashes;
+}
+
+/** The rows to write, re-read from their source; a file that changed since `check` hashed it is refused. */
+function rowsToWrite(inputs: CheckedInputs): Map<string, SourceRecord> {
+    const source = sourceRows(inputs);
+    if (inputs.file !== undefined && source.sourceHash !== inputs.sourceHash) {
+        throw new Error(
+            `${inputs.file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`,
+        );
+    }
+    return new Map(source.records.map((record) => [record.key, record]));
+}
+
+function describeError(err: unknown): string {
+    return err instanceof Error ? err.message : String(err);
+}
+
+interface SetState {
+    hashes: RecordHashes;
+    failures: string[];
+}
+
+function outputsOf(inputs: CheckedInputs, state: SetState): Props {
+    const outs: Props = {
+        datatableId: inputs.datatableId,
+        fields: inputs.fields,
+        keyColumn: inputs.keyColumn,
+        concurrency: inputs.concurrency,
+        rowHashes: state.hashes,
+        rowCount: Object.keys(state.hashes).length,
+    };
+    for (const key of ["clientValidation", "importMode", "file", "sourceHash"] as const)
+        if (inputs[key] !== undefined) outs[key] = inputs[key];
+    // Kept so a later delete is audited under the resource's name and stack.
+    for (const key of [RESOURCE_NAME_KEY, STACK_KEY])
+        if (typeof (inputs as Props)[key] === "string") outs[key] = (inputs as Props)[key];
+    return outs;
+}
+
+async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (err) {
+        if (err instanceof Error && !(err instanceof PartialFailure))
+            err.message = `${action} ${LABEL}: ${err.message}`;
+        throw err;
+    }
+}
+
+/**
+ * The outputs when every change applied. Otherwise throws: a PartialFailure carrying the outputs of what did
+ * apply, or (a create where nothing applied) a plain error, so no empty set enters the stack.
+ */
+function outputsOrFailure(
+    action: string,
+    id: string,
+    inputs: CheckedInputs,
+    state: SetState,
+    attempted: number,
+    anyApplied: boolean,
+): Props {
+    const outs = outputsOf(inputs, state);
+    if (state.failures.length === 0) return outs;
+    const listed = state.failures.slice(0, MAX_LISTED_FAILURES).join("; ");
+    const more =
+        state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
+    const summary = `${state.failures.length} of ${attempted} row changes failed: ${listed}${more}`;
+    if (!anyApplied && action === "creating") throw new Error(summary);
+    throw new PartialFailure(
+        `${action} ${LABEL}: ${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
+        id,
+        // The host adds `__provider` to what a create or update returns, but not to a failure's properties.
+        { ...outs, __provider: (inputs as Props).__provider },
+        state.failures.slice(0, MAX_LISTED_FAILURES),
+    );
+}
+
+/** Records each change's outcome in `state`; true when any applied. */
+function settle(state: SetState, outcomes: { key: string; hash?: string; error?: unknown }[]): boolean {
+    let anyApplied = false;
+    for (const { key, hash, error } of outcomes) {
+        if (error !== undefined) {
+            state.failures.push(`row ${JSON.stringify(key)}: ${describeError(error)}`);
+            continue;
+        }
+        anyApplied = true;
+        if (hash === undefined) delete state.hashes[key];
+        else state.hashes[key] = hash;
+    }
+    return anyApplied;
+}
+
+/**
+ * Row by row: new keys are created, held ones updated after comparing the live row with the state (rows carry no
+ * version), removed ones deleted; all under one concurrency limit, each failure recorded without stopping the others.
+ */
+async function applyRowByRow(
+    client: ApiClient,
+    inputs: CheckedInputs,
+    state: SetState,
+    put: SourceRecord[],
+    remove: string[],
+): Promise<boolean> {
+    const { datatableId, fields } = inputs;
+    const liveHash = (row: RowBody) => ({ hash: hashOf(fields, valuesOf(row)) });
+    type Change = { key: string; record?: SourceRecord };
+    const changes: Change[] = [
+        ...put.map((record) => ({ key: record.key, record })),
+        ...remove.map((key) => ({ key })),
+    ];
+    const results = await settleConcurrently(changes, inputs.concurrency, async ({ key, record }) => {
+        if (record === undefined) return rowApi.delete(client, datatableId, key);
+        const held = state.hashes[key];
+        if (held === undefined) return createRow(client, { datatableId, fields, key, data: record.data });
+        return updateUnversioned({
+            label: "data table row",
+            id: key,
+            known: { hash: held },
+            sent: { hash: hashOf(fields, record.data) },
+            get: () => rowApi.get(client, datatableId, key),
+            put: () => rowApi.put(client, datatableId, rowBody(key, record.data)),
+            fieldsOf: liveHash,
+        });
+    });
+    return settle(
+        state,
+        results.map((result, index) => {
+            const { key, record } = changes[index];
+            if (!result.ok) return { key, error: result.error };
+            return { key, hash: record && hashOf(fields, record.data) };
+        }),
+    );
+}
+
+/**
+ * Through one CSV import job: the rows to write go in the file (with ReplaceAll, every row of the set, and the
+ * platform deletes the rest; with Append, only the new and changed ones, and removed rows are deleted one by one).
+ * Rows changed outside Pulumi are refused first, as row-by-row updates refuse them. What the job did is read back
+ * from the table, so the state holds exactly the rows that now hold what the set says.
+ */
+async function applyByImport(
+    client: ApiClient,
+    inputs: CheckedInputs,
+    state: SetState,
+    wanted: Map<string, SourceRecord>,
+    put: SourceRecord[],
+    remove: string[],
+): Promise<boolean> {
+    const { datatableId, fields } = inputs;
+    const mode = inputs.importMode ?? "Append";
+    const liveHashes = async () =>
+        new Map((await rowApi.list(client, datatableId)).map((row) => [row.key, hashOf(fields, valuesOf(row))]));
+    const before = await liveHashes();
+    const foreign = put.filter((record) => {
+        const held = state.hashes[record.key];
+        const live = before.get(record.key);
+        return held !== undefined && live !== held && live !== hashOf(fields, record.data);
+    });
+    const refused = new Set(foreign.map((record) => record.key));
+    const outcomes: { key: string; hash?: string; error?: unknown }[] = [...refused].map((key) => ({
+        key,
+        error: CHANGED_OUTSIDE,
+    }));
+    // ReplaceAll would delete a row left out of the file, so one refused row stops the whole load.
+    if (mode === "ReplaceAll" && refused.size > 0) return settle(state, outcomes);
+    const sent = mode === "ReplaceAll" ? [...wanted.values()] : put.filter((record) => !refused.has(record.key));
+    const columns = [KEY_FIELD, ...fields.map((field) => field.name).filter((name) => name !== KEY_FIELD)];
+    const csv = csvText(
+        columns,
+        sent.map((record) => ({ ...record.data, [KEY_FIELD]: record.key })),
+    );
+    const { job, rowErrors } = await runImport(client, datatableId, mode, csv);
+    const after = await liveHashes();
+    const jobError = job.errorInformation?.message ?? `the import job ended ${job.status}`;
+    for (const record of sent) {
+        const hash = hashOf(fields, record.data);
+        if (after.get(record.key) === hash) outcomes.push({ key: record.key, hash });
+        else outcomes.push({ key: record.key, error: rowErrors.get(record.key) ?? jobError });
+    }
+    const deleted = mode === "ReplaceAll" ? remove : [];
+    for (const key of deleted)
+        outcomes.push(after.has(key) ? { key, error: "the import left this removed row in place" } : { key });
+    const applied = settle(state, outcomes);
+    if (mode === "Append" && remove.length > 0) {
+        const removed = await applyRowByRow(client, inputs, state, [], remove);
+        return applied || removed;
+    }
+    return applied;
+}
+
+function apply(
+    client: ApiClient,
+    inputs: CheckedInputs,
+    state: SetState,
+    wanted: Map<string, SourceRecord>,
+    put: SourceRecord[],
+    remove: string[],
+): Promise<boolean> {
+    if (inputs.importMode !== undefined) return applyByImport(client, inputs, state, wanted, put, remove);
+    return applyRowByRow(client, inputs, state, put, remove);
+}
+
+/**
+ * Many rows of one data table as one resource. State keeps a hash per row (not the data), so a diff compares
+ * hashes and an update writes only the rows that changed, row by row or through the platform's CSV import job;
+ * failures are reported together while the rows that succeeded stay in the stack (see PartialFailure).
+ */
+export const dataTableRowsProvider: DynamicProvider = {
+    configure,
+
+    async check(olds, news) {
+        const inputs: Props = { ...news };
+        for (const key of COMPUTED) delete inputs[key];
+        for (const [key, value] of Object.entries(dataTableRowsDefaults))
+            if (inputs[key] === undefined) inputs[key] = value;
+        // The rows' own validation below must not walk a runaway shape; checkInputs reports prototype keys.
+        const shape = inspectInputShape(inputs);
+        if (!shape.walkable) return { inputs, failures: shape.failures };
+        const failures: CheckFailure[] = checkInputs<DataTableRowsInputs>(
+            dataTableRowsInputs,
+            dataTableRowsRules,
+            inputs,
+            olds,
+        );
+        const sourceBlocked =
+            failures.some((f) => !f.property.startsWith("rows")) ||
+            [inputs.fields, inputs.clientValidation, inputs.file, inputs.keyColumn].some(containsUnknown) ||
+            isUnknown(inputs.rows);
+        if (sourceBlocked) return { inputs, failures };
+        const typed = inputs as DataTableRowsInputs;
+        let source: { records: SourceRecord[]; sourceHash?: string };
+        try {
+            source = sourceRows(typed);
+        } catch (err) {
+            return { inputs, failures: [...failures, { property: "file", reason: `file ${describeError(err)}` }] };
+        }
+        if (source.records.length > MAX_TABLE_ROWS)
+            failures.push({
+                property: "file",
+                reason: `file holds ${source.records.length} rows; a data table holds at most ${MAX_TABLE_ROWS}`,
+            });
+        const invalidIndices = new Set(
+            failures.map((f) => Number(/^rows\[(\d+)\]/.exec(f.property)?.[1])).filter(Number.isInteger),
+        );
+        const validate = (data: unknown) =>
+            rowDataFailures(typed.fields, typed.clientValidation, data as Record<string, unknown>);
+        failures.push(...recordFailures(source.records, validate, invalidIndices, rowKeyProblem));
+        if (!containsUnknown(typed.rows)) {
+            inputs.rowHashes = hashesOf(typed.fields, source.records);
+            inputs.rowCount = source.records.length;
+            if (source.sourceHash !== undefined) inputs.sourceHash = source.sourceHash;
+        }
+        return { inputs, failures };
+    },
+
+    async diff(_id, olds, news) {
+        const table = diffInputs(olds, news, ["datatableId"], ["datatableId"]);
+        const rows = news.rowHashes === undefined || diffInputs(olds, news, ["rowHashes"], []).changes;
+        return { changes: table.changes || rows, replaces: table.replaces, deleteBeforeReplace: false };
+    },
+
+    create(news) {
+        const inputs = news as CheckedInputs;
+        return inContext("creating", async () => {
+            const wanted = rowsToWrite(inputs);
+            const id = `${inputs.datatableId}/${randomUUID()}`;
+            const state: SetState = { hashes: {}, failures: [] };
+            const anyApplied = await apply(apiClient(), inputs, state, wanted, [...wanted.values()], []);
+            return { id, outs: outputsOrFailure("creating", id, inputs, state, wanted.size, anyApplied) };
+        });
+    },
+
+    async read(id, props) {
+        const client = apiClient();
+        const tableId = String(props.datatableId);
+        const table = await readConfirmingGone(() => dataTableApi.get(client, tableId), client.readAfterWriteMs);
+        if (table === undefined) return {};
+        const fields = (props.fields ?? []) as TableField[];
+        const held = (props.rowHashes ?? {}) as RecordHashes;
+        const hashes: RecordHashes = {};
+        for (const row of await rowApi.list(client, tableId))
+            if (Object.hasOwn(held, row.key)) hashes[row.key] = hashOf(fields, valuesOf(row));
+        return { id, props: { ...props, rowHashes: hashes, rowCount: Object.keys(hashes).length } };
+    },
+
+    update(id, olds, news) {
+        const inputs = news as CheckedInputs;
+        return inContext(`updating ${id} of`, async () => {
+            const wanted = rowsToWrite(inputs);
+            const state: SetState = { hashes: { ...((olds.rowHashes ?? {}) as RecordHashes) }, failures: [] };
+            const plan = planChanges(state.hashes, hashesOf(inputs.fields, [...wanted.values()]));
+            const put = plan.put.map((key) => wanted.get(key) as SourceRecord);
+            const anyApplied = await apply(apiClient(), inputs, state, wanted, put, plan.remove);
+            const attempted = put.length + plan.remove.length;
+            return { outs: outputsOrFailure(`updating ${id} of`, id, inputs, state, attempted, anyApplied) };
+        });
+    },
+
+    async delete(id, props) {
+        const client = apiClient();
+        const keys = Object.keys((props.rowHashes ?? {}) as RecordHashes);
+        const results = await settleConcurrently(
+            keys,
+            Number(props.concurrency ?? dataTableRowsDefaults.concurrency),
+            (key) => rowApi.delete(client, String(props.datatableId), key),
+        );
+        const failed = results.flatMap((result, index) =>
+            result.ok ? [] : [`row ${JSON.stringify(keys[index])}: ${describeError(result.error)}`],
+        );
+        if (failed.length > 0) {
+            throw new Error(
+                `deleting ${id} of ${LABEL}: ${failed.length} of ${keys.length} rows could not be deleted (run \`pulumi destroy\` again; rows already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`,
+            );
+        }
+    },
+};
