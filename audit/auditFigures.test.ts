@@ -138,7 +138,11 @@ describe("genesys-pulumi audit report (the command)", () => {
         const table = execFileSync(process.execPath, [CLI, "audit", "report", "--dir", FIXTURES], { encoding: "utf8" });
         assert.match(table, /^RecordingPolicy\s+20\s+95\.00%\s+105\s+190\s+200\s+5\s+PASS$/m);
         assert.match(table, /^overall\s+34\s+94\.12%\s+116\.9\s+500\s+700\s+9\s+WARNING$/m);
-        assert.match(table, /Integrity rate \(recording-policies\.txt\): 93\.75% \(15 of 16/);
+        assert.match(
+            table,
+            /^Recording-policy integrity: 93\.75% \(15 of 16 creates and updates confirmed with the policy's id\)$/m,
+        );
+        assert.match(table, /^Compliance verdict: WARNING \(PASS at a success rate of at least 95%, WARNING below\)$/m);
         const json = JSON.parse(
             execFileSync(
                 process.execPath,

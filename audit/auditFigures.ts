@@ -1,6 +1,6 @@
 import type { AuditRecord } from "../provider/audit/auditRecord";
 
-/** The seeds' compliance rule: PASS at a success rate of at least 95%, WARNING below. */
+/** The compliance verdict: PASS at a success rate of at least 95%, WARNING below. */
 export const PASS_SUCCESS_RATE = 95;
 
 export interface Figures {
@@ -25,8 +25,8 @@ export interface AuditFigures {
     kinds: Figures[];
     overall: Figures;
     /**
-     * `recording-policies.txt`'s integrity rate: of the recording-policy deployments (creates and updates), the share
-     * the platform confirmed by returning the policy's id.
+     * The recording-policy integrity rate: of the recording-policy deployments (creates and updates), the share the
+     * platform confirmed by returning the policy's id.
      */
     integrity: { deployments: number; passed: number; rate: number | null };
     notificationFailures: number;
@@ -102,7 +102,7 @@ export function percentile(ascending: readonly number[], p: number): number | nu
     return ascending[Math.max(Math.ceil((p / 100) * ascending.length), 1) - 1];
 }
 
-/** Percent with two decimals, as the seeds report it. */
+/** Percent with two decimals, as the report shows it. */
 function percent(part: number, whole: number): number | null {
     return whole === 0 ? null : Math.round((part / whole) * 10_000) / 100;
 }

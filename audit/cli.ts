@@ -2,14 +2,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { auditFigures } from "./auditFigures";
-import { CliUsageError, parseReportArgs, USAGE } from "./cliArgs";
+import { CliUsageError, parseReportArgs, type ReportArgs, USAGE } from "./cliArgs";
 import { htmlReport } from "./htmlReport";
-import { readAuditLog } from "./readAuditLog";
+import { type AuditLogContents, readAuditLog } from "./readAuditLog";
 import { textReport } from "./textReport";
 
 /** `genesys-pulumi audit report`: the audit trail's figures per kind and overall, as a table, JSON or an HTML page. */
 function main(argv: readonly string[]): number {
-    let args;
+    let args: ReportArgs | "help";
     try {
         args = parseReportArgs(argv);
     } catch (err) {
@@ -22,7 +22,7 @@ function main(argv: readonly string[]): number {
         return 0;
     }
     const dir = path.resolve(args.dir);
-    let log;
+    let log: AuditLogContents;
     try {
         log = readAuditLog(dir, args.since);
     } catch (err) {

@@ -26,6 +26,8 @@ describe("the HTML report, opened in headless Chromium", () => {
             const html = fs.readFileSync(file, "utf8");
             assert.match(html, /<svg[^>]*aria-label="Latency histogram"/);
             assert.match(html, /<svg[^>]*aria-label="Timeline"/);
+            assert.match(html, /Recording-policy integrity: 93\.75% \(15 of 16 creates and updates confirmed/);
+            assert.match(html, /Compliance: PASS at a success rate of at least 95%, WARNING below\./);
             assert.doesNotMatch(html, /<script|<link|\bsrc=|url\(|@import/i);
             assert.doesNotMatch(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, ""), /https?:\/\//);
         } finally {

@@ -1,6 +1,7 @@
 import type { AuditRecord } from "../provider/audit/auditRecord";
 import { operationsOf, type AuditFigures, type Figures } from "./auditFigures";
 import { latencyHistogram } from "./latencyHistogram";
+import { integrityWording, VERDICT_RULE } from "./figureWording";
 
 /** The histogram's bar colour, used nowhere else on the page (the screenshot test counts its pixels). */
 export const BAR_COLOUR = "#3d5afe";
@@ -13,10 +14,6 @@ const WIDTH = 1100;
 /** One self-contained page: inline CSS and SVG, no script, no external asset, readable from a file:// URL. */
 export function htmlReport(figures: AuditFigures, records: readonly AuditRecord[], dir: string): string {
     const period = figures.from === null ? "no operations" : `${figures.from} → ${figures.to}`;
-    const integrity =
-        figures.integrity.rate === null
-            ? "n/a (no recording-policy deployments)"
-            : `${figures.integrity.rate.toFixed(2)}% (${figures.integrity.passed} of ${figures.integrity.deployments} recording-policy deployments confirmed)`;
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -38,7 +35,7 @@ svg text { font-size: 11px; fill: #444; }
 </head>
 <body>
 <h1>Genesys Cloud deployment audit</h1>
-<div class="meta">${escape(dir)} · ${escape(period)} · ${figures.overall.operations} operations ·
+<div class="meta">${escapeHtml(dir)} · ${escapeHtml(period)} · ${figures.overall.operations} operations ·
 verdict <span class="verdict ${figures.overall.verdict.replace(" ", "-")}">${figures.overall.verdict}</span></div>
 <h2>Latency histogram (ms)</h2>
 ${histogramSvg(operationsOf(records).map((record) => record.latencyMs))}
@@ -46,8 +43,8 @@ ${histogramSvg(operationsOf(records).map((record) => record.latencyMs))}
 ${timelineSvg(records)}
 <h2>Figures</h2>
 ${figuresTable(figures)}
-<p class="meta">Compliance: PASS at a success rate of at least 95%, WARNING below.
-Integrity rate (recording-policies.txt): ${escape(integrity)}.
+<p class="meta">Compliance: ${VERDICT_RULE}.
+${escapeHtml(integrityWording(figures))}.
 Notification failures: ${figures.notificationFailures}.${figures.unreadableLines > 0 ? ` Unreadable lines skipped: ${figures.unreadableLines}.` : ""}</p>
 </body>
 </html>
@@ -101,7 +98,7 @@ function timelineSvg(records: readonly AuditRecord[]): string {
     const parts: string[] = [];
     lanes.forEach((lane, index) => {
         const y = 10 + index * laneHeight + laneHeight / 2;
-        parts.push(`<text x="${plot.left - 8}" y="${y + 4}" text-anchor="end">${escape(lane)}</text>`);
+        parts.push(`<text x="${plot.left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(lane)}</text>`);
         parts.push(`<line x1="${plot.left}" y1="${y}" x2="${plot.right}" y2="${y}" stroke="#e3e3e3"/>`);
     });
     // Failures last, so a success in the same minute never hides one.
@@ -118,13 +115,13 @@ function timelineSvg(records: readonly AuditRecord[]): string {
                   : FAILURE_COLOUR;
         const label = `${record.time} ${record.operation} ${record.resourceName ?? ""} ${record.outcome} ${record.latencyMs} ms`;
         parts.push(
-            `<circle cx="${fixed(x)}" cy="${y}" r="4" fill="${colour}"><title>${escape(label)}</title></circle>`,
+            `<circle cx="${fixed(x)}" cy="${y}" r="4" fill="${colour}"><title>${escapeHtml(label)}</title></circle>`,
         );
     }
     if (records.length > 0) {
-        parts.push(`<text x="${plot.left}" y="${height - 4}">${escape(new Date(start).toISOString())}</text>`);
+        parts.push(`<text x="${plot.left}" y="${height - 4}">${escapeHtml(new Date(start).toISOString())}</text>`);
         parts.push(
-            `<text x="${plot.right}" y="${height - 4}" text-anchor="end">${escape(new Date(start + span).toISOString())}</text>`,
+            `<text x="${plot.right}" y="${height - 4}" text-anchor="end">${escapeHtml(new Date(start + span).toISOString())}</text>`,
         );
     }
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" role="img" aria-label="Timeline">${parts.join("")}</svg>`;
@@ -133,7 +130,7 @@ function timelineSvg(records: readonly AuditRecord[]): string {
 function figuresTable(figures: AuditFigures): string {
     const ms = (value: number | null) => (value === null ? "-" : String(value));
     const row = (f: Figures, cls = "") =>
-        `<tr${cls ? ` class="${cls}"` : ""}><td>${escape(f.kind)}</td><td>${f.operations}</td><td>${f.successRate === null ? "-" : `${f.successRate.toFixed(2)}%`}</td><td>${ms(f.latencyMs.mean)}</td><td>${ms(f.latencyMs.p95)}</td><td>${ms(f.latencyMs.p99)}</td><td>${f.retries}</td><td>${f.verdict}</td></tr>`;
+        `<tr${cls ? ` class="${cls}"` : ""}><td>${escapeHtml(f.kind)}</td><td>${f.operations}</td><td>${f.successRate === null ? "-" : `${f.successRate.toFixed(2)}%`}</td><td>${ms(f.latencyMs.mean)}</td><td>${ms(f.latencyMs.p95)}</td><td>${ms(f.latencyMs.p99)}</td><td>${f.retries}</td><td>${f.verdict}</td></tr>`;
     return `<table><tr><th>kind</th><th>operations</th><th>success</th><th>mean ms</th><th>p95 ms</th><th>p99 ms</th><th>retries</th><th>verdict</th></tr>${figures.kinds.map((f) => row(f)).join("")}${row(figures.overall, "overall")}</table>`;
 }
 
@@ -141,6 +138,6 @@ function fixed(value: number): string {
     return value.toFixed(1);
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,4 +1,5 @@
 import type { AuditFigures, Figures } from "./auditFigures";
+import { integrityWording, VERDICT_RULE } from "./figureWording";
 
 const COLUMNS = ["kind", "operations", "success", "mean ms", "p95 ms", "p99 ms", "retries", "verdict"];
 
@@ -12,10 +13,6 @@ export function textReport(figures: AuditFigures, dir: string): string {
             .join("  ")
             .trimEnd();
     const period = figures.from === null ? "no operations" : `${figures.from} → ${figures.to}`;
-    const integrity =
-        figures.integrity.rate === null
-            ? "n/a (no recording-policy deployments)"
-            : `${figures.integrity.rate.toFixed(2)}% (${figures.integrity.passed} of ${figures.integrity.deployments} recording-policy deployments confirmed)`;
     return [
         `Genesys Cloud deployment audit: ${dir}`,
         `Period: ${period}${figures.since ? ` (since ${figures.since})` : ""}`,
@@ -25,8 +22,8 @@ export function textReport(figures: AuditFigures, dir: string): string {
         line(widths.map((width) => "-".repeat(width))),
         line(rows[rows.length - 1]),
         "",
-        `Compliance verdict: ${figures.overall.verdict} (PASS at a success rate of at least 95%)`,
-        `Integrity rate (recording-policies.txt): ${integrity}`,
+        `Compliance verdict: ${figures.overall.verdict} (${VERDICT_RULE})`,
+        integrityWording(figures),
         `Notification failures: ${figures.notificationFailures}`,
         ...(figures.unreadableLines > 0 ? [`Unreadable lines skipped: ${figures.unreadableLines}`] : []),
     ].join("\n");

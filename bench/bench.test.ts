@@ -1,4 +1,4 @@
-// The bench pipeline in miniature: every section runs end to end (real host over gRPC, emulator, seeds' client,
+// The bench pipeline in miniature: every section runs end to end (real host over gRPC, emulator, naive client,
 // validators), and its correctness properties hold. Timing figures are reported by `npm run bench`, never asserted.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -32,10 +32,10 @@ test("a tiny bench: no failed operation, one token per host process, a parseable
     assert.equal(report.apply.hostProcesses, 1, "one host for the whole up");
     assert.equal(report.tokens.applyHost, 1);
     assert.equal(report.tokens.overheadHost, 1);
-    assert.equal(report.naive.operations, 9, "the seeds' way runs the same work");
+    assert.equal(report.naive.operations, 9, "the naive client runs the same work");
     assert.ok(
         report.naive.tokensFetched >= report.naive.operations - report.naive.failed,
-        "the seeds' way fetches a token per operation",
+        "the naive client fetches a token per operation",
     );
     // The bare baseline sends exactly the provider's requests, so their times are comparable.
     assert.equal(report.overhead.bareApiRequests, report.overhead.hostApiRequests);

@@ -1,5 +1,5 @@
 // Section 4: validating a large record set against a schema that uses every rule kind, the provider's compiled
-// validator against the seed's interpreted one, on the same records. Both must reach the same verdicts.
+// validator against an interpreted one (a constraint table read field by field), on the same records. Both must reach the same verdicts.
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";

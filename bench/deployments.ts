@@ -8,12 +8,12 @@ import {
     type EmulatorStats,
     type RunningEmulator,
 } from "../emulator";
-import { call, tokenFor } from "../emulator/testClient";
+import { call, tokenFor } from "../test/emulatorClient";
 import { canonicalFields } from "../provider/kinds/dataSchema/schema";
 import { createConsumerProject, type ConsumerProject } from "../test/harness/consumerProject";
 import { Engine, type DesiredResource, type StepResult } from "../test/harness/engine";
 import { makeSecret } from "../test/harness/secrets";
-import { BARE, DirectClient, seedPolicy, type DirectRunResult, type Operation } from "./directClient";
+import { BARE, DirectClient, naivePolicy, type DirectRunResult, type Operation } from "./directClient";
 import { watchHosts } from "./hostWatch";
 import { RECORD_FIELDS, RECORD_RULES, serializedProviders, workload, type BenchKind, type Workload } from "./workload";
 
@@ -207,7 +207,7 @@ export interface NaiveResult extends DirectRunResult {
     apiRequests: number;
 }
 
-/** Section 1, the seeds' approach on the same work: set up with one token, unthrottled; then the mix under the limit. */
+/** Section 1, the naive client on the same work: set up with one token, unthrottled; then the mix under the limit. */
 export async function applyNaive(env: BenchEnvironment, scale: Scale, n: number): Promise<NaiveResult> {
     const run = mixedRun(env.work, n);
     const client = new DirectClient(env.emulator.url, PARALLEL);
@@ -219,7 +219,7 @@ export async function applyNaive(env: BenchEnvironment, scale: Scale, n: number)
     const before = env.emulator.stats();
     env.emulator.setFaults({ rateLimitPerMinute: scale.limitPerWindow });
     try {
-        const result = await client.run(operationsOf(run, n), seedPolicy(scale.windowMs / 60_000));
+        const result = await client.run(operationsOf(run, n), naivePolicy(scale.windowMs / 60_000));
         return { ...result, apiRequests: delta(env.emulator.stats(), before).apiRequests };
     } finally {
         env.emulator.setFaults({ rateLimitPerMinute: UNLIMITED });

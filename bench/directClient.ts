@@ -1,11 +1,11 @@
 // The same platform work as the provider, sent straight over HTTP with no host, no limiter and no retry policy of
-// ours. Two uses: the seeds' approach (a token fetched per operation, a fixed 3 attempts with exponential backoff, as
-// data-object-records.txt's tenacity decorator and event-streams.txt's loop do), and a bare baseline (one token, one
-// attempt) whose time is the HTTP round-trips alone, to subtract from the provider's.
+// ours. Two uses: a naive client (a token fetched per operation, a fixed 3 attempts with exponential backoff, as a
+// tenacity-decorated script would do it), and a bare baseline (one token, one attempt) whose time is the HTTP
+// round-trips alone, to subtract from the provider's.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../emulator";
-import { basicAuth } from "../emulator/testClient";
+import { basicAuth } from "../test/emulatorClient";
 import { createLimiter } from "../test/harness/concurrencyLimit";
 import type { DesiredResource } from "../test/harness/engine";
 import type { DynamicProvider } from "../provider/kindProvider";
@@ -18,25 +18,31 @@ import { recordingPolicyProvider } from "../provider/kinds/recordingPolicy/provi
 import { toBody as webhookBody } from "../provider/kinds/webhook/api";
 import { webhookProvider } from "../provider/kinds/webhook/provider";
 import { dataRecordProvider } from "../provider/kinds/dataRecord/provider";
+import type { DataRecordInputs } from "../provider/kinds/dataRecord/schema";
+import type { EventStreamInputs } from "../provider/kinds/eventStream/schema";
+import type { FailoverStrategyInputs } from "../provider/kinds/failoverStrategy/schema";
+import type { RecordingPolicyInputs } from "../provider/kinds/recordingPolicy/schema";
+import type { WebhookInputs } from "../provider/kinds/webhook/schema";
 import type { BenchKind } from "./workload";
 
-type Inputs = Record<string, any>;
+/** Inputs as the kind's own `check` returned them, so they are of that kind's input type. */
+type Inputs = Record<string, unknown>;
 
-/** How requests are sent: the seeds' way, or the bare baseline's. */
+/** How requests are sent: the naive client's way, or the bare baseline's. */
 export interface RequestPolicy {
-    /** The seeds fetch a token for every operation; the baseline fetches one for the run. */
+    /** The naive client fetches a token for every operation; the baseline fetches one for the run. */
     tokenPerOperation: boolean;
-    /** Attempts per request (the seeds: 3). */
+    /** Attempts per request (the naive client: 3). */
     attempts: number;
-    /** Wait before attempt n+1 is `backoffMs(n)` (the seeds: 2 s, 4 s, … capped at 30 s, times the bench's time scale). */
+    /** Wait before attempt n+1 is `backoffMs(n)` (naive: 2 s, 4 s, … capped at 30 s, times the bench's time scale). */
     backoffMs?: (attempt: number) => number;
 }
 
 /** One token, one attempt: the HTTP round-trips and nothing else. */
 export const BARE: RequestPolicy = { tokenPerOperation: false, attempts: 1 };
 
-/** The seeds' approach, with its backoff scaled to the bench's compressed minute. */
-export function seedPolicy(timeScale: number): RequestPolicy {
+/** The naive client's policy, with its backoff scaled to the bench's compressed minute. */
+export function naivePolicy(timeScale: number): RequestPolicy {
     // tenacity's `wait_exponential(multiplier=1, min=2, max=30)`, in seconds.
     return {
         tokenPerOperation: true,
@@ -81,34 +87,33 @@ const collection = (path: string, provider: DynamicProvider, body: (inputs: Inpu
 });
 
 const REGIONS = "/api/v2/architecture/regions";
+const recordPath = ({ schemaId, key }: DataRecordInputs) => `/api/v2/data/schemas/${schemaId}/records/${key}`;
 const KIND_CALLS: Record<BenchKind, KindCalls> = {
     RecordingPolicy: collection("/api/v2/recording/policies", recordingPolicyProvider, (i) =>
-        recordingPolicyBody(i as any),
+        recordingPolicyBody(i as RecordingPolicyInputs),
     ),
-    Webhook: collection("/api/v2/webhooks", webhookProvider, (i) => webhookBody(i as any)),
-    EventStream: collection("/api/v2/eventstreams", eventStreamProvider, (i) => eventStreamBody(i as any)),
+    Webhook: collection("/api/v2/webhooks", webhookProvider, (i) => webhookBody(i as WebhookInputs)),
+    EventStream: collection("/api/v2/eventstreams", eventStreamProvider, (i) =>
+        eventStreamBody(i as EventStreamInputs),
+    ),
     FailoverStrategy: {
         provider: failoverStrategyProvider,
         create: (inputs) => ({
             method: "PUT",
             path: `/api/v2/routing/strategies/${randomUUID()}`,
-            body: failoverBody(inputs as any),
+            body: failoverBody(inputs as FailoverStrategyInputs),
         }),
         itemPath: (_inputs, id) => `/api/v2/routing/strategies/${encodeURIComponent(id)}`,
-        body: (inputs) => failoverBody(inputs as any),
+        body: (inputs) => failoverBody(inputs as FailoverStrategyInputs),
         preflight: (inputs) => [
             `${REGIONS}?pageSize=100&pageNumber=1`,
-            ...inputs.regions.map((r: { regionId: string }) => `${REGIONS}/${r.regionId}/health`),
+            ...(inputs as FailoverStrategyInputs).regions.map((r) => `${REGIONS}/${r.regionId}/health`),
         ],
     },
     DataRecord: {
         provider: dataRecordProvider,
-        create: (inputs) => ({
-            method: "PUT",
-            path: `/api/v2/data/schemas/${inputs.schemaId}/records/${inputs.key}`,
-            body: inputs.data,
-        }),
-        itemPath: (inputs) => `/api/v2/data/schemas/${inputs.schemaId}/records/${inputs.key}`,
+        create: (inputs) => ({ method: "PUT", path: recordPath(inputs as DataRecordInputs), body: inputs.data }),
+        itemPath: (inputs) => recordPath(inputs as DataRecordInputs),
         body: (inputs) => inputs.data,
     },
 };
@@ -233,7 +238,7 @@ export class DirectClient {
         });
     }
 
-    /** One HTTP exchange; anything but a 2xx is a failure, as the seeds treat every exception alike. */
+    /** One HTTP exchange; anything but a 2xx is a failure, as a naive client treats every exception alike. */
     private async exchange(url: string, init: RequestInit): Promise<string> {
         this.requests += 1;
         const response = await fetch(url, init);

@@ -1,5 +1,4 @@
-// The seed's record validator (data-object-records.txt, `CDOValidator.validate_record`) ported as written: the
-// schema is held as a constraint table and interpreted field by field on every record, with the rule conditions
+// A record validator written the straightforward way, as a per-field interpreter: the schema is held as a constraint table and interpreted field by field on every record, with the rule conditions
 // interpreted from the schema's rules. The bench races the provider's compiled validator against it.
 import type { DataCondition, DataField, DataRule } from "../provider/kinds/dataSchema/schema";
 

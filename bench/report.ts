@@ -41,7 +41,7 @@ export function table(r: BenchReport): string {
             `${round(r.apply.wallMs / 1000)} s / ${round(r.apply.trafficMs / 1000)} s`,
             "",
         ],
-        ["1 apply (seeds' way)", "failed operations", `${r.naive.failed} of ${r.naive.operations}`, ""],
+        ["1 apply (naive client)", "failed operations", `${r.naive.failed} of ${r.naive.operations}`, ""],
         ["", "429s", `${r.naive.throttled} of ${r.naive.requests} (${round(100 * r.naive.share429)}%)`, ""],
         ["", "calls per operation (tokens incl.)", `${round(r.naive.callsPerOperation)}`, ""],
         ["", "wall", `${round(r.naive.wallMs / 1000)} s`, ""],
@@ -89,7 +89,7 @@ export function table(r: BenchReport): string {
             "",
         ],
         ["4 bulk records", `${r.bulk.records} records, compiled`, `${Math.round(r.bulk.compiledPerSecond)}/s`, ""],
-        ["", "interpreted (seed)", `${Math.round(r.bulk.interpretedPerSecond)}/s`, ""],
+        ["", "interpreted", `${Math.round(r.bulk.interpretedPerSecond)}/s`, ""],
         [
             "",
             "speed-up (verdicts agree)",
@@ -102,7 +102,7 @@ export function table(r: BenchReport): string {
             `${r.tokens.applyHost}, ${r.tokens.overheadHost} (preview: ${r.tokens.preview})`,
             `1 ${mark(r.goals.oneTokenPerProcess)}`,
         ],
-        ["", "seeds' way", `${r.tokens.naive}`, ""],
+        ["", "naive client", `${r.tokens.naive}`, ""],
     ];
     const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c].length)));
     const line = (row: string[]) =>

@@ -1,4 +1,4 @@
-// The whole benchmark: every section in turn, then the figures against the issue's goals.
+// The whole benchmark: every section in turn, then the figures against their goals.
 import { performance } from "node:perf_hooks";
 import { benchBulkRecords, type BulkResult } from "./bulkRecords";
 import {
@@ -75,7 +75,7 @@ export async function runBench(
             callsPerOperation: applied.apiRequests / applied.operations,
         };
 
-        progress("apply: the same work, the seeds' way");
+        progress("apply: the same work, by a naive client");
         const naiveEnv = await environment(sizes.ceiling, project, providers);
         const naiveRun = await applyNaive(naiveEnv, sizes.ceiling, sizes.mix).finally(() => naiveEnv.stop());
         const naive = {

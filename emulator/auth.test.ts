@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator, DEFAULT_CLIENT_ID } from "./index";
-import { basicAuth, call, manualClock, requestToken, tokenFor, validPolicy, readJson } from "./testClient";
+import { basicAuth, call, manualClock, requestToken, tokenFor, validPolicy, readJson } from "../test/emulatorClient";
 
 const POLICIES = "/api/v2/recording/policies";
 

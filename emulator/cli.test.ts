@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { CliUsageError, parseClientSpec, parseCliArgs } from "./cliArgs";
-import { call, tokenFor } from "./testClient";
+import { call, tokenFor } from "../test/emulatorClient";
 
 const CLI = path.join(__dirname, "cli.js");
 

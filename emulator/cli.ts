@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { CliUsageError, parseCliArgs, USAGE } from "./cliArgs";
-import { startEmulator } from "./index";
+import { type CliConfig, CliUsageError, parseCliArgs, USAGE } from "./cliArgs";
+import { type RunningEmulator, startEmulator } from "./index";
 
 async function main(): Promise<void> {
-    let config;
+    let config: CliConfig;
     try {
         config = parseCliArgs(process.argv.slice(2));
     } catch (err) {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
         process.stdout.write(`${USAGE}\n`);
         return;
     }
-    let emulator;
+    let emulator: RunningEmulator;
     try {
         emulator = await startEmulator({
             ...config.options,

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { checkFaultsPatch, type Faults } from "./faults";
 import type { EmulatorOptions } from "./index";
+import { ALL_PERMISSIONS, isPermission } from "./platform/permissions";
 import { ALL_SCOPES, isScope } from "./scopes";
 import type { ClientConfig } from "./tokens";
 
@@ -9,6 +10,7 @@ export const USAGE = `Usage: genesys-emulator [options]
   --data-dir DIR                persist state in DIR (a restart loses nothing)
   --rate-limit N                requests per token per minute (default 300)
   --client id:secret:s1,s2      extra OAuth client with scopes (repeatable; scopes may be empty)
+  --withhold id:p1,p2           permissions the roles of client id lack (repeatable; default: all granted)
   --latency-ms N                delay every request by N ms
   --share-429 X                 answer a share X (0..1) of requests with 429
   --share-5xx X                 answer a share X (0..1) of requests with 503
@@ -65,6 +67,28 @@ export function parseClientSpec(spec: string): ClientConfig {
     );
 }
 
+/** `id:perm1,perm2`: the client id ends at the first ':' (permissions contain ':' themselves). */
+export function parseWithholdSpecs(specs: string[]): Record<string, string[]> {
+    const withheld: Record<string, string[]> = {};
+    for (const spec of specs) {
+        const colon = spec.indexOf(":");
+        const permissions = spec
+            .slice(colon + 1)
+            .split(",")
+            .filter((p) => p !== "");
+        const unknown = permissions.filter((p) => !isPermission(p));
+        if (colon <= 0 || unknown.length > 0) {
+            throw new CliUsageError(
+                `--withhold must look like id:permission1,permission2 with permissions from: ${ALL_PERMISSIONS.join(", ")}` +
+                    (unknown.length > 0 ? ` (unknown: ${unknown.join(", ")})` : ""),
+            );
+        }
+        const clientId = spec.slice(0, colon);
+        withheld[clientId] = [...(withheld[clientId] ?? []), ...permissions];
+    }
+    return withheld;
+}
+
 export function parseCliArgs(argv: string[]): CliConfig {
     let values: Record<string, string | boolean | string[] | undefined>;
     try {
@@ -76,6 +100,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
                 port: { type: "string" },
                 "data-dir": { type: "string" },
                 client: { type: "string", multiple: true },
+                withhold: { type: "string", multiple: true },
                 log: { type: "boolean" },
                 help: { type: "boolean" },
                 ...Object.fromEntries(Object.keys(FAULT_FLAGS).map((flag) => [flag, { type: "string" as const }])),
@@ -93,6 +118,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
     }
     if (typeof values["data-dir"] === "string") options.dataDir = values["data-dir"];
     if (Array.isArray(values.client)) options.clients = values.client.map(parseClientSpec);
+    if (Array.isArray(values.withhold)) options.withheldPermissions = parseWithholdSpecs(values.withhold);
 
     const faults: Partial<Faults> = {};
     for (const [flag, fault] of Object.entries(FAULT_FLAGS)) {

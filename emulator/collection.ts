@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import * as path from "node:path";
 import { ApiError, notFound } from "./apiError";
 import { readJsonFile, writeJsonFileAtomic } from "./jsonFile";
+import type { JsonObject } from "./jsonObject";
 import { deletePath, getPath, setPath } from "./objectPaths";
-
-export type JsonObject = Record<string, unknown>;
 
 /** What a kind declares about one of its collections. */
 export interface CollectionOptions {

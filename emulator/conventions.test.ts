@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as http from "node:http";
 import { startEmulator, type RunningEmulator, DEFAULT_CLIENT_SECRET } from "./index";
-import { call, tokenFor, validPolicy, readJson } from "./testClient";
+import { call, tokenFor, validPolicy, readJson } from "../test/emulatorClient";
 
 const POLICIES = "/api/v2/recording/policies";
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator } from "./index";
-import { call, manualClock, tokenFor, validPolicy, readJson } from "./testClient";
+import { call, manualClock, tokenFor, validPolicy, readJson } from "../test/emulatorClient";
 
 const POLICIES = "/api/v2/recording/policies";
 

@@ -39,6 +39,11 @@ export interface EmulatorOptions {
     dataDir?: string;
     /** Clients in addition to the default one. */
     clients?: ClientConfig[];
+    /**
+     * Per client id, platform permissions its roles do not grant (default: every client holds every permission
+     * the real paths require). Changeable at run time with `PUT /__emulator/permissions`.
+     */
+    withheldPermissions?: Record<string, string[]>;
     /** Requests per token per minute (default 300); same as faults.rateLimitPerMinute. */
     rateLimitPerMinute?: number;
     /** Length of the rate-limit window (default 60 000 ms, the platform's minute); benchmarks compress time with it. */
@@ -113,6 +118,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         ...(options.clients ?? []),
     ];
     const tokens = new TokenStore(clients, now);
+    for (const [clientId, permissions] of Object.entries(options.withheldPermissions ?? {})) {
+        tokens.setWithheldPermissions(clientId, permissions);
+    }
     const stats = new StatsRecorder();
     const collections = new Collections({
         now,

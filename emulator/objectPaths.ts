@@ -1,14 +1,10 @@
 /** Dot-path access into plain JSON objects, used for write-only fields such as "configuration.secretAccessKey". */
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isPlainObject, type JsonObject } from "./jsonObject";
 
 export function getPath(target: JsonObject, dotPath: string): unknown {
     let current: unknown = target;
     for (const key of dotPath.split(".")) {
-        if (!isObject(current)) return undefined;
+        if (!isPlainObject(current)) return undefined;
         current = current[key];
     }
     return current;
@@ -21,7 +17,7 @@ export function setPath(target: JsonObject, dotPath: string, value: unknown): vo
     for (const key of keys.slice(0, -1)) {
         if (current[key] === undefined) current[key] = {};
         const next = current[key];
-        if (!isObject(next)) return;
+        if (!isPlainObject(next)) return;
         current = next;
     }
     current[keys[keys.length - 1]] = value;
@@ -31,8 +27,8 @@ export function deletePath(target: JsonObject, dotPath: string): void {
     const keys = dotPath.split(".");
     let current: unknown = target;
     for (const key of keys.slice(0, -1)) {
-        if (!isObject(current)) return;
+        if (!isPlainObject(current)) return;
         current = current[key];
     }
-    if (isObject(current)) delete current[keys[keys.length - 1]];
+    if (isPlainObject(current)) delete current[keys[keys.length - 1]];
 }

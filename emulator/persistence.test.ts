@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Collection } from "./collection";
 import { startEmulator } from "./index";
-import { call, tokenFor, validPolicy } from "./testClient";
+import { call, tokenFor, validPolicy } from "../test/emulatorClient";
 
 const POLICIES = "/api/v2/recording/policies";
 

@@ -8,11 +8,6 @@ export interface ClientConfig {
     clientSecret: string;
     /** The API contract's scopes this client holds. */
     scopes: string[];
-    /**
-     * Platform permissions the client's roles do not grant (default none: it holds every permission the real
-     * paths require). Changeable at run time with `PUT /__emulator/permissions`.
-     */
-    withheldPermissions?: string[];
 }
 
 export interface IssuedToken {
@@ -35,7 +30,6 @@ export function checkClientConfig(client: ClientConfig): void {
             `client ${client.clientId} has unknown scopes ${unknown.join(", ")}; valid scopes: ${ALL_SCOPES.join(", ")}`,
         );
     }
-    checkPermissionList(`withheldPermissions of client ${client.clientId}`, client.withheldPermissions ?? []);
 }
 
 /** Throws a TypeError naming every entry that is not a known permission, and the valid ones. */
@@ -69,7 +63,7 @@ export class TokenStore {
         for (const client of clients) {
             checkClientConfig(client);
             this.clients.set(client.clientId, client);
-            this.withheld.set(client.clientId, new Set(client.withheldPermissions as Permission[] | undefined));
+            this.withheld.set(client.clientId, new Set());
         }
     }
 

@@ -1,15 +1,11 @@
 import type { FieldError } from "./apiError";
-import type { JsonObject } from "./collection";
+import { isPlainObject, type JsonObject } from "./jsonObject";
 
 export type Validation = { ok: true; value: JsonObject } | { ok: false; errors: FieldError[] };
 
 interface Presence {
     /** Default true. null counts as absent. */
     required?: boolean;
-}
-
-function isPlainObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -33,7 +33,7 @@ export interface EventStreamArgs {
     replay?: pulumi.Input<EventStreamReplay>;
 }
 
-/** The seed's gap check over the replay's sequence indices. */
+/** The replay's gap check over its sequence indices: what arrived, and what is missing. */
 export interface EventStreamReplayStatus {
     firstSequenceIndex: number;
     lastSequenceIndex: number;

@@ -62,7 +62,7 @@ export class RecordingPolicy extends DynamicResource {
     declare readonly version: pulumi.Output<number>;
     /** Codec per recorded media type: audio OPUS 48 kHz; video VP8 720p (standard) or VP9 1080p (high). */
     declare readonly codecMatrix: pulumi.Output<Partial<Record<MediaType, string>>>;
-    /** The seed's bandwidth estimate, at most 5000 kbps. */
+    /** Bandwidth of the recorded streams at the chosen quality, summed per media type; at most 5000 kbps. */
     declare readonly estimatedBandwidthKbps: pulumi.Output<number>;
 
     constructor(name: string, args: RecordingPolicyArgs, opts?: pulumi.CustomResourceOptions) {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const SCHEMAS = "/api/v2/data/schemas";
@@ -47,11 +48,11 @@ describe("DataSchema, DataRecord and DataRecordSet end to end (program → real 
             customerVersion: customer.version,
         };
     };
-    const schemas = async () => (await stack.platform.get(`${SCHEMAS}?pageSize=100`)).body.entities as any[];
+    const schemas = async () => (await stack.platform.get(`${SCHEMAS}?pageSize=100`)).body.entities as JsonBody[];
     const schemaNamed = async (prefix: string) => (await schemas()).find((s) => s.name.startsWith(prefix));
     const recordPuts = () => stack.emulator.stats().perPath[RECORD_PUT] ?? 0;
     const records = async (schemaId: string) =>
-        (await stack.platform.get(`${SCHEMAS}/${schemaId}/records?pageSize=100`)).body.entities as any[];
+        (await stack.platform.get(`${SCHEMAS}/${schemaId}/records?pageSize=100`)).body.entities as JsonBody[];
 
     before(async () => {
         // A generous platform rate limit keeps the test fast; the client adapts to the limit the platform announces.

@@ -15,7 +15,7 @@ import {
     type EmulatorOptions,
     type RunningEmulator,
 } from "../emulator";
-import { call, tokenFor } from "../emulator/testClient";
+import { call, type JsonResponse, tokenFor } from "./emulatorClient";
 
 export interface EmulatedStack {
     emulator: RunningEmulator;
@@ -25,8 +25,8 @@ export interface EmulatedStack {
     run(program: () => unknown, options?: { preview?: boolean }): Promise<ProgramRun>;
     /** What the platform holds, read straight from the emulator's API. */
     platform: {
-        get(path: string): Promise<{ status: number; body: any }>;
-        put(path: string, body: unknown): Promise<{ status: number; body: any }>;
+        get(path: string): Promise<JsonResponse>;
+        put(path: string, body: unknown): Promise<JsonResponse>;
         remove(path: string): Promise<number>;
     };
     /** Stops the emulator and starts it again on the same port and options (with `dataDir`, the state survives). */

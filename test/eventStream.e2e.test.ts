@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 import { unknownValue } from "./harness/secrets";
 
@@ -24,7 +25,7 @@ describe("EventStream end to end (program → real host → emulator)", () => {
             replayStatus: stream.replayStatus,
         };
     };
-    const streams = async () => (await stack.platform.get(`${STREAMS}?pageSize=100`)).body.entities as any[];
+    const streams = async () => (await stack.platform.get(`${STREAMS}?pageSize=100`)).body.entities as JsonBody[];
     const setReplay = (settings: object) =>
         fetch(`${stack.emulator.url}/__emulator/replay`, { method: "PUT", body: JSON.stringify(settings) });
 

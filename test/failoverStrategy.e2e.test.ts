@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import type { RegionConfig } from "../emulator";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const STRATEGIES = "/api/v2/routing/strategies";
@@ -22,7 +23,7 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
             audit,
         };
     };
-    const strategies = async () => (await stack.platform.get(`${STRATEGIES}?pageSize=100`)).body.entities as any[];
+    const strategies = async () => (await stack.platform.get(`${STRATEGIES}?pageSize=100`)).body.entities as JsonBody[];
     const setRegions = (changes: Record<string, Partial<RegionConfig>>) =>
         stack.emulator.setRegions(REGION_IDS.map((id) => ({ id, ...changes[id] })));
 
@@ -126,10 +127,10 @@ describe("FailoverStrategy end to end (program → real host → emulator)", () 
         withAuditLog = true;
         const run = await stack.run(program);
         withAuditLog = false;
-        const audit = run.exports.audit as any;
+        const audit = run.exports.audit as genesys.FailoverAuditLog;
         assert.equal(audit.strategyId, run.exports.id);
         assert.deepEqual(
-            audit.entries.map((e: any) => `${e.action}:${e.status}`),
+            audit.entries.map((e) => `${e.action}:${e.status}`),
             [
                 "Create:SUCCESS",
                 "Update:SUCCESS",

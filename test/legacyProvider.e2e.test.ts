@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const POLICIES = "/api/v2/recording/policies";
@@ -28,7 +29,7 @@ describe("a stack deployed with the earlier serialized __provider", () => {
     let earlier: string;
     const program = () =>
         new genesys.RecordingPolicy("voice", { mediaTypes: ["audio"], quality: "standard", retentionDays: 30 });
-    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
+    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as JsonBody[];
 
     before(async () => {
         stack = await startEmulatedStack();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import { DEFAULT_CLIENT_ID, startEmulator, type RunningEmulator } from "../emulator";
-import { call, tokenFor } from "../emulator/testClient";
+import { call, tokenFor } from "./emulatorClient";
 import { createConsumerProject, findRepoRoot, type ConsumerProject } from "./harness/consumerProject";
 import { runProgram } from "./harness/mockProgram";
 import { makeSecret } from "./harness/secrets";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 import { unknownValue } from "./harness/secrets";
 
@@ -19,7 +20,7 @@ describe("RecordingPolicy end to end (program → real host → emulator)", () =
             kbps: policy.estimatedBandwidthKbps,
         };
     };
-    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
+    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as JsonBody[];
 
     before(async () => {
         stack = await startEmulatedStack();

@@ -1,7 +1,9 @@
 /**
  * A tiny S3 stand-in for the storage-target pre-flight: answers HeadBucket and GetBucketEncryption, path-style, with
- * S3's status codes and XML. No emulator on npm serves GetBucketEncryption, hence this. It does not check signatures;
- * it records which access key signed each request so tests can tell whose credentials were used.
+ * S3's status codes and XML, in process (the demo runs without Python). `s3Double.test.ts` holds its answers to
+ * moto's for every case moto can hold; the 403 and 301 answers are what moto, which grants everything and serves
+ * every region at one endpoint, cannot give. It does not check signatures; it records which access key signed
+ * each request so tests can tell whose credentials were used.
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -54,35 +56,45 @@ function respond(buckets: Map<string, DoubleBucket>, req: http.IncomingMessage, 
     const name = decodeURIComponent(url.pathname.split("/")[1] ?? "");
     const head = req.method === "HEAD";
     const bucket = buckets.get(name);
-    if (bucket === undefined) return xmlError(res, 404, "NoSuchBucket", "The specified bucket does not exist", head);
+    if (bucket === undefined) {
+        xmlError(res, 404, "NoSuchBucket", "The specified bucket does not exist", head);
+        return;
+    }
     const region = bucket.region ?? "us-east-1";
-    if (bucket.status === 403) return xmlError(res, 403, "AccessDenied", "Access Denied", head);
+    if (bucket.status === 403) {
+        xmlError(res, 403, "AccessDenied", "Access Denied", head);
+        return;
+    }
     if (bucket.status === 301) {
         res.writeHead(301, { "x-amz-bucket-region": region, "content-type": "application/xml" });
-        return void res.end(
+        res.end(
             head
                 ? undefined
                 : "<Error><Code>PermanentRedirect</Code><Message>Use the bucket's region</Message></Error>",
         );
+        return;
     }
     if (head) {
         res.writeHead(200, { "x-amz-bucket-region": region });
-        return void res.end();
+        res.end();
+        return;
     }
     if (req.method === "GET" && url.searchParams.has("encryption")) {
         const encryption = bucket.encryption ?? { algorithm: "AES256" };
-        if (encryption === "forbidden") return xmlError(res, 403, "AccessDenied", "Access Denied", false);
-        if (encryption === "none") {
-            return xmlError(
+        if (encryption === "forbidden") xmlError(res, 403, "AccessDenied", "Access Denied", false);
+        else if (encryption === "none")
+            xmlError(
                 res,
                 404,
                 "ServerSideEncryptionConfigurationNotFoundError",
                 "The server side encryption configuration was not found",
                 false,
             );
+        else {
+            res.writeHead(200, { "content-type": "application/xml" });
+            res.end(encryptionXml(encryption.algorithm, encryption.kmsKeyId));
         }
-        res.writeHead(200, { "content-type": "application/xml" });
-        return void res.end(encryptionXml(encryption.algorithm, encryption.kmsKeyId));
+        return;
     }
     xmlError(res, 501, "NotImplemented", "The S3 double serves HeadBucket and GetBucketEncryption only", false);
 }

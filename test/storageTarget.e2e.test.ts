@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 import { isSecret } from "./harness/secrets";
+import { createMotoBuckets, createMotoKey } from "./motoBuckets";
+import { type MotoServer, skipUnlessMoto, startMotoServer } from "./motoServer";
+import { PREFLIGHT_REGION, preflightBuckets } from "./preflightBuckets";
 import { startS3Double, type S3Double } from "./s3Double";
 
 const TARGETS = "/api/v2/recording/storage/targets";
@@ -10,6 +14,7 @@ const POLICIES = "/api/v2/recording/policies";
 const KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 const HOST_KEY_ID = "AKIAHOSTCREDENTIALS1";
+const ROLE_ARN = "arn:aws:iam::123456789012:role/genesys-recordings";
 
 /** Every place `needle` appears in plain text, outside values the engine holds as secrets. */
 function plainOccurrences(value: unknown, needle: string, path = ""): string[] {
@@ -41,8 +46,8 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
             policyTarget: policy.storageTargetId,
         };
     };
-    const targets = async () => (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as any[];
-    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as any[];
+    const targets = async () => (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as JsonBody[];
+    const policies = async () => (await stack.platform.get(`${POLICIES}?pageSize=100`)).body.entities as JsonBody[];
 
     before(async () => {
         s3 = await startS3Double({
@@ -209,5 +214,71 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
         await stack.engine.destroy();
         assert.deepEqual(await targets(), []);
         assert.deepEqual(await policies(), []);
+    });
+});
+
+describe("StorageTarget pre-flight through the real host against moto's S3", { skip: skipUnlessMoto() }, () => {
+    let moto: MotoServer;
+    let stack: EmulatedStack;
+    let keyArn: string;
+    let targetArgs: genesys.StorageTargetArgs;
+    const program = () => ({ targetId: new genesys.StorageTarget("archive", targetArgs).id });
+    const targets = async () =>
+        (await stack.platform.get(`${TARGETS}?pageSize=100`)).body.entities as { id: string; retentionDays: number }[];
+
+    before(async () => {
+        moto = await startMotoServer();
+        keyArn = await createMotoKey(moto.url, PREFLIGHT_REGION);
+        await createMotoBuckets(moto.url, preflightBuckets(keyArn));
+        stack = await startEmulatedStack({
+            hostEnv: {
+                AWS_ENDPOINT_URL_S3: moto.url,
+                AWS_ACCESS_KEY_ID: HOST_KEY_ID,
+                AWS_SECRET_ACCESS_KEY: "moto-does-not-check-this",
+                AWS_EC2_METADATA_DISABLED: "true",
+            },
+        });
+    });
+    after(async () => {
+        await stack?.stop();
+        await moto?.stop();
+    });
+
+    it("refuses a missing bucket, another region's bucket and a key mismatch, registering nothing", async () => {
+        const base = { region: PREFLIGHT_REGION, retentionDays: 90, roleArn: ROLE_ARN } as const;
+        targetArgs = { ...base, bucket: "no-such-bucket", serverSideEncryption: "AES256" };
+        await assert.rejects(stack.run(program), /bucket "no-such-bucket" does not exist: create it in eu-west-1/);
+        targetArgs = { ...base, bucket: "us-bucket", serverSideEncryption: "AES256" };
+        await assert.rejects(stack.run(program), /bucket "us-bucket" is not in eu-west-1 but in us-east-2/);
+        targetArgs = { ...base, bucket: "kms-bucket", serverSideEncryption: "aws:kms", kmsKeyId: "alias/other" };
+        await assert.rejects(stack.run(program), /kmsKeyId is alias\/other: set kmsKeyId to the bucket's key/);
+        assert.deepEqual(await targets(), []);
+    });
+
+    it("registers a target on a bucket under the declared KMS key, then updates it after checking again", async () => {
+        targetArgs = {
+            region: PREFLIGHT_REGION,
+            retentionDays: 90,
+            roleArn: ROLE_ARN,
+            bucket: "kms-bucket",
+            serverSideEncryption: "aws:kms",
+            kmsKeyId: keyArn,
+        };
+        const created = await stack.run(program);
+        assert.deepEqual(
+            created.steps.map((s) => s.op),
+            ["create"],
+        );
+        targetArgs = { ...targetArgs, retentionDays: 120 };
+        const updated = await stack.run(program);
+        assert.deepEqual(
+            updated.steps.map((s) => s.op),
+            ["update"],
+        );
+        const [live] = await targets();
+        assert.equal(live.id, created.exports.targetId);
+        assert.equal(live.retentionDays, 120);
+        await stack.engine.destroy();
+        assert.deepEqual(await targets(), []);
     });
 });

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
+import type { JsonBody } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
+import type { ProgramRun } from "./harness/mockProgram";
 import { isSecret } from "./harness/secrets";
 
 const WEBHOOKS = "/api/v2/webhooks";
@@ -14,7 +16,7 @@ describe("Webhook end to end (program → real host → emulator)", () => {
         const webhook = new genesys.Webhook("dns-sync", args);
         return { id: webhook.id, name: webhook.name, version: webhook.version, events: webhook.events };
     };
-    const webhooks = async () => (await stack.platform.get(`${WEBHOOKS}?pageSize=100`)).body.entities as any[];
+    const webhooks = async () => (await stack.platform.get(`${WEBHOOKS}?pageSize=100`)).body.entities as JsonBody[];
 
     before(async () => {
         stack = await startEmulatedStack();
@@ -45,7 +47,7 @@ describe("Webhook end to end (program → real host → emulator)", () => {
 
     it("creates exactly one webhook even when the create's response is lost (orphan adopted by name)", async () => {
         stack.emulator.setFaults({ shareLostResponse: 1 });
-        let run;
+        let run: ProgramRun;
         try {
             run = await stack.run(program);
         } finally {

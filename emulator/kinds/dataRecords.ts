@@ -1,5 +1,5 @@
 import { badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import { expectedVersion } from "../crudRoutes";
 import type { KindContext, KindModule, Route } from "../kind";
 import { pageList } from "../pagination";
@@ -15,7 +15,7 @@ const TYPE_TESTS: Record<SchemaField["type"], (v: unknown) => boolean> = {
     number: (v) => typeof v === "number" && Number.isFinite(v),
     boolean: (v) => typeof v === "boolean",
     array: Array.isArray,
-    object: (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+    object: isPlainObject,
 };
 
 /** A field's own value: a field named like an inherited member (`toString`) is absent until the record sets it. */
@@ -155,11 +155,8 @@ function recordRoutes(context: KindContext): Route[] {
             handle: ({ params, body }) => {
                 const schema = schemas.current(params.schemaId);
                 const version = expectedVersion(body);
-                const data =
-                    typeof body === "object" && body !== null && !Array.isArray(body)
-                        ? { ...(body as JsonObject) }
-                        : body;
-                if (typeof data === "object" && data !== null) delete (data as JsonObject).version;
+                const data = isPlainObject(body) ? { ...body } : body;
+                if (isPlainObject(data)) delete data.version;
                 const checked = validateRecord(data, schema, referencedValues);
                 const errors = [...(checked.ok ? [] : checked.errors), ...(version.error ? [version.error] : [])];
                 if (errors.length > 0 || !checked.ok) throw badRequest(errors, "data record");
@@ -192,8 +189,8 @@ export const dataRecords: KindModule = {
     writeOnlyFields: [],
     // Only the shape every record shares; the routes validate against the record's schema (validateRecord).
     validate: (body) =>
-        typeof body === "object" && body !== null && !Array.isArray(body)
-            ? { ok: true, value: body as JsonObject }
+        isPlainObject(body)
+            ? { ok: true, value: body }
             : {
                   ok: false,
                   errors: [

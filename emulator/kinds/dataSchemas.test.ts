@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator } from "../index";
-import { call, tokenFor } from "../testClient";
+import { call, tokenFor } from "../../test/emulatorClient";
 
 const SCHEMAS = "/api/v2/data/schemas";
 const schema = (overrides: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import { badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import { crudRoutes, expectedVersion } from "../crudRoutes";
 import type { KindContext, KindModule, Route } from "../kind";
 import { BodyChecker, type Validation } from "../validation";
@@ -35,15 +35,11 @@ export interface SchemaRule {
     message?: string;
 }
 
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 const isScalar = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 
 /** Why one field definition is wrong, or undefined; `names` are the names seen before it. */
 function fieldProblem(raw: unknown, names: Set<string>, schemaExists: (id: string) => boolean): string | undefined {
-    if (!isObject(raw)) return "must be an object";
+    if (!isPlainObject(raw)) return "must be an object";
     if (typeof raw.name !== "string" || !FIELD_NAME.test(raw.name))
         return "name must start with a letter or _ and hold only letters, digits and _";
     if (RESERVED_FIELD_NAMES.includes(raw.name)) return `name ${raw.name} is reserved for the record's own properties`;
@@ -82,7 +78,7 @@ function fieldProblem(raw: unknown, names: Set<string>, schemaExists: (id: strin
 }
 
 function conditionProblem(raw: unknown, names: Set<string>): string | undefined {
-    if (!isObject(raw)) return "must be an object";
+    if (!isPlainObject(raw)) return "must be an object";
     if (typeof raw.field !== "string" || !names.has(raw.field))
         return `field ${String(raw.field)} is not a field of the schema`;
     const operators = ["equals", "oneOf", "present"].filter((op) => raw[op] !== undefined);
@@ -98,35 +94,41 @@ function conditionProblem(raw: unknown, names: Set<string>): string | undefined 
 export function validateDataSchema(body: unknown, schemaExists: (id: string) => boolean = () => true): Validation {
     const check = new BodyChecker(body);
     check.string("name", { maxLength: 200 });
-    const raw = isObject(body) ? body : {};
+    const raw = isPlainObject(body) ? body : {};
     const names = new Set<string>();
     if (!Array.isArray(raw.fields) || raw.fields.length === 0 || raw.fields.length > 200) {
         check.fail("fields", "invalid.value", "fields must be a list of 1 to 200 field definitions");
     } else {
         const fields: SchemaField[] = [];
-        raw.fields.forEach((field, index) => {
+        for (const [index, field] of raw.fields.entries()) {
             const problem = fieldProblem(field, names, schemaExists);
-            if (problem) return check.fail("fields", "invalid.value", `fields[${index}] ${problem}`);
+            if (problem) {
+                check.fail("fields", "invalid.value", `fields[${index}] ${problem}`);
+                continue;
+            }
             const f = field as JsonObject;
             names.add(f.name as string);
             const kept: JsonObject = { name: f.name, type: f.type, required: f.required };
             for (const key of FIELD_OPTIONS) if (f[key] !== undefined && f[key] !== null) kept[key] = f[key];
             fields.push(kept as unknown as SchemaField);
-        });
+        }
         check.value.fields = fields;
     }
     if (raw.rules !== undefined && raw.rules !== null) {
         if (!Array.isArray(raw.rules)) check.fail("rules", "invalid.value", "rules must be a list");
         else {
-            raw.rules.forEach((rule, index) => {
-                if (!isObject(rule)) return check.fail("rules", "invalid.value", `rules[${index}] must be an object`);
+            for (const [index, rule] of raw.rules.entries()) {
+                if (!isPlainObject(rule)) {
+                    check.fail("rules", "invalid.value", `rules[${index}] must be an object`);
+                    continue;
+                }
                 for (const part of ["when", "require"] as const) {
                     const problem = conditionProblem(rule[part], names);
                     if (problem) check.fail("rules", "invalid.value", `rules[${index}].${part} ${problem}`);
                 }
                 if (rule.message !== undefined && typeof rule.message !== "string")
                     check.fail("rules", "invalid.value", `rules[${index}].message must be a string`);
-            });
+            }
             check.value.rules = raw.rules;
         }
     } else {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator, type EmulatorOptions } from "../index";
-import { call, manualClock, readJson, tokenFor } from "../testClient";
+import { call, manualClock, readJson, tokenFor } from "../../test/emulatorClient";
 import { parseZonedDateTime, validateEventStream } from "./eventStreams";
 
 const STREAMS = "/api/v2/eventstreams";
@@ -259,7 +259,7 @@ const RULES: [string, Record<string, unknown>, string][] = [
     ["destination type not eventbridge", { destination: { ...config({}), type: "sqs" } }, "destination.type"],
     ["eventBridgeConfig missing", { destination: { type: "eventbridge" } }, "destination.eventBridgeConfig"],
     [
-        "the seed's eventbridge ARN form",
+        "an eventbridge ARN form AWS never issues",
         { destination: config({ arn: "arn:aws:eventbridge:us-east-1:123456789012:event-bus/x" }) },
         "destination.eventBridgeConfig.arn",
     ],

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { badRequest, type FieldError, notFound } from "../apiError";
-import type { JsonObject } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import { crudRoutes, expectedVersion, kindCollection } from "../crudRoutes";
 import type { KindContext, KindModule, Route } from "../kind";
 import { replaySequence } from "../replaySequence";
@@ -30,10 +30,6 @@ export function parseZonedDateTime(value: string): number | undefined {
     return Number.isNaN(ms) ? undefined : ms;
 }
 
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Checks a nested object with its own BodyChecker, reporting its failures under `name.field`. */
 function nested(
     parent: BodyChecker,
@@ -42,12 +38,12 @@ function nested(
     check: (inner: BodyChecker) => void,
     required = true,
 ): JsonObject | undefined {
-    const raw = isObject(body) ? body[name] : undefined;
+    const raw = isPlainObject(body) ? body[name] : undefined;
     if (raw === undefined || raw === null) {
         if (required) parent.fail(name, "required", `${name} is required`);
         return undefined;
     }
-    if (!isObject(raw)) {
+    if (!isPlainObject(raw)) {
         parent.fail(name, "invalid.value", `${name} must be a JSON object`);
         return undefined;
     }
@@ -67,7 +63,7 @@ export function validateEventStream(body: unknown): Validation {
     check.integer("retentionDays", { min: 1, max: MAX_RETENTION_DAYS });
     nested(check, body, "destination", (destination) => {
         destination.oneOf("type", ["eventbridge"]);
-        nested(destination, isObject(body) ? body.destination : undefined, "eventBridgeConfig", (config) => {
+        nested(destination, isPlainObject(body) ? body.destination : undefined, "eventBridgeConfig", (config) => {
             const arn = config.string("arn");
             if (arn !== undefined && !EVENT_BUS_ARN_PATTERN.test(arn)) {
                 config.fail(

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../index";
-import { call, tokenFor } from "../testClient";
+import { call, type JsonBody, tokenFor } from "../../test/emulatorClient";
 import { DEFAULT_REGION_IDS } from "./regions";
 
 const STRATEGIES = "/api/v2/routing/strategies";
@@ -34,8 +34,8 @@ async function setup(
     return { emulator, token: await tokenFor(emulator.url) };
 }
 
-async function auditOf(emulator: RunningEmulator, token: string, id: string): Promise<any[]> {
-    const entries: any[] = [];
+async function auditOf(emulator: RunningEmulator, token: string, id: string): Promise<JsonBody[]> {
+    const entries: JsonBody[] = [];
     let next = `${AUDIT}?pageSize=100&filterEntityId=${id}`;
     while (next) {
         const page = await call(emulator.url, token, "GET", next);
@@ -167,9 +167,9 @@ test("regions: defaults, a page-based list and per-region health, configurable a
         body: JSON.stringify([{ id: "a" }, { id: "a", status: "ON_FIRE", latencyMs: -1 }]),
     });
     assert.equal(bad.status, 400);
-    const body: any = await bad.json();
+    const body = (await bad.json()) as { details: { fieldName: string }[] };
     assert.deepEqual(
-        body.details.map((d: { fieldName: string }) => d.fieldName),
+        body.details.map((d) => d.fieldName),
         ["regions[1].id", "regions[1].status", "regions[1].latencyMs"],
     );
 
@@ -228,7 +228,7 @@ test("the audit log pages by nextPage paths that keep the filter, ending with an
     let pages = 0;
     while (next) {
         const page = await call(emulator.url, token, "GET", next);
-        names.push(...page.body.entities.map((e: any) => e.entity.name));
+        names.push(...page.body.entities.map((e: JsonBody) => e.entity.name));
         next = page.body.nextPage;
         pages += 1;
     }

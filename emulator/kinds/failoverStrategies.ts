@@ -1,5 +1,5 @@
 import { badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import { expectedVersion, kindCollection } from "../crudRoutes";
 import type { KindModule } from "../kind";
 import { pageList } from "../pagination";
@@ -11,20 +11,18 @@ import { regionRoutes } from "./regions";
 export const MIN_REGIONS = 2;
 export const MAX_EVALUATION_TIMEOUT_MS = 30000;
 
-function isPlainObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** `routingConfig`: nested, so checked here field by field with dotted field names (`routingConfig.regions[1].weight`). */
 function checkRoutingConfig(check: BodyChecker, raw: unknown, knownRegion?: (id: string) => boolean): void {
     const fail = (fieldName: string, errorCode: string, message: string) =>
         check.fail(fieldName, errorCode, `${fieldName} ${message}`);
-    if (!isPlainObject(raw))
-        return fail(
+    if (!isPlainObject(raw)) {
+        fail(
             "routingConfig",
             raw === undefined || raw === null ? "required" : "invalid.value",
             "must be an object {evaluationTimeoutMs, regions}",
         );
+        return;
+    }
     const before = check.errors.length;
     const timeout = raw.evaluationTimeoutMs;
     if (!Number.isInteger(timeout) || (timeout as number) < 1 || (timeout as number) > MAX_EVALUATION_TIMEOUT_MS) {
@@ -36,19 +34,22 @@ function checkRoutingConfig(check: BodyChecker, raw: unknown, knownRegion?: (id:
     }
     const regions = raw.regions;
     if (!Array.isArray(regions) || regions.length < MIN_REGIONS) {
-        return fail(
+        fail(
             "routingConfig.regions",
             "invalid.value",
             `must list at least ${MIN_REGIONS} regions {regionId, priority, weight, failoverTrigger}`,
         );
+        return;
     }
     const priorities = new Map<unknown, number>();
     const ids = new Map<unknown, number>();
     const kept: StrategyRegion[] = [];
-    regions.forEach((region: unknown, index) => {
+    for (const [index, region] of (regions as unknown[]).entries()) {
         const at = `routingConfig.regions[${index}]`;
-        if (!isPlainObject(region))
-            return fail(at, "invalid.value", "must be an object {regionId, priority, weight, failoverTrigger}");
+        if (!isPlainObject(region)) {
+            fail(at, "invalid.value", "must be an object {regionId, priority, weight, failoverTrigger}");
+            continue;
+        }
         const { regionId, priority, weight, failoverTrigger } = region;
         if (typeof regionId !== "string" || regionId.trim() === "")
             fail(`${at}.regionId`, "required", "must be a region id, e.g. us-east-1");
@@ -75,7 +76,7 @@ function checkRoutingConfig(check: BodyChecker, raw: unknown, knownRegion?: (id:
         if (!(FAILOVER_TRIGGERS as readonly unknown[]).includes(failoverTrigger))
             fail(`${at}.failoverTrigger`, "invalid.value", `must be one of ${FAILOVER_TRIGGERS.join(", ")}`);
         kept.push({ regionId, priority, weight, failoverTrigger } as StrategyRegion);
-    });
+    }
     if (check.errors.length === before) check.value.routingConfig = { evaluationTimeoutMs: timeout, regions: kept };
 }
 
@@ -96,7 +97,7 @@ interface StoredStrategy {
 }
 
 /**
- * Failover strategies: client-chosen ids (`PUT` upserts), page-based list. The kind also serves what its seed relies
+ * Failover strategies: client-chosen ids (`PUT` upserts), page-based list. The kind also serves what failover relies
  * on: the org's regions with their health, and the audit log. Every write appends an audit entry; every region health
  * change that moves an enabled strategy's active region appends a Failover entry (see auditLog.ts).
  */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator } from "../index";
-import { call, tokenFor, validPolicy } from "../testClient";
+import { call, tokenFor, validPolicy } from "../../test/emulatorClient";
 import { estimatedBandwidthKbps, MAX_BANDWIDTH_KBPS, validateRecordingPolicy } from "./recordingPolicies";
 
 const POLICIES = "/api/v2/recording/policies";
@@ -181,7 +181,7 @@ test("every failure is reported at once, on create and on update", async (t) => 
     assert.ok(updated.body.details.some((d: { fieldName: string }) => d.fieldName === "version"));
 });
 
-test("bandwidth estimate follows the seed's codec matrix with screen counted as video", () => {
+test("bandwidth estimate follows the per-codec bandwidths, with screen counted as video", () => {
     assert.equal(estimatedBandwidthKbps("standard", ["audio", "video", "screen"]), 64 + 1500 + 1500);
     assert.equal(estimatedBandwidthKbps("high", ["audio", "video"]), 128 + 4000);
     assert.equal(

@@ -8,13 +8,13 @@ export const RECORDING_QUALITIES = ["standard", "high"] as const;
 type MediaType = (typeof MEDIA_TYPES)[number];
 type RecordingQuality = (typeof RECORDING_QUALITIES)[number];
 
-/** Per-stream kbps from the seed's codec matrix; screen capture is encoded like video. */
+/** Per-stream kbps of each codec; screen capture is encoded like video. */
 export const BANDWIDTH_KBPS: Record<RecordingQuality, Record<MediaType, number>> = {
     standard: { audio: 64, video: 1500, screen: 1500 },
     high: { audio: 128, video: 4000, screen: 4000 },
 };
 
-/** The seed's architecture gateway threshold (5 Mbps). */
+/** The architecture gateway's limit on a policy's estimated bandwidth (5 Mbps). */
 export const MAX_BANDWIDTH_KBPS = 5000;
 
 export function estimatedBandwidthKbps(quality: RecordingQuality, mediaTypes: readonly MediaType[]): number {

@@ -1,4 +1,5 @@
 import { type FieldError, notFound } from "../apiError";
+import { isPlainObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList } from "../pagination";
 
@@ -53,20 +54,23 @@ export function checkRegionConfigs(
         };
     }
     const errors: FieldError[] = [];
-    const fail = (fieldName: string, message: string) =>
+    const fail = (fieldName: string, message: string) => {
         errors.push({ fieldName, errorCode: "invalid.value", message: `${fieldName} ${message}` });
+    };
     const seen = new Set<string>();
     const value: RegionHealth[] = [];
-    raw.forEach((item: unknown, index) => {
+    for (const [index, item] of (raw as unknown[]).entries()) {
         const at = `regions[${index}]`;
-        if (typeof item !== "object" || item === null || Array.isArray(item))
-            return fail(at, "must be an object {id, status?, syncIntervalSeconds?, latencyMs?}");
+        if (!isPlainObject(item)) {
+            fail(at, "must be an object {id, status?, syncIntervalSeconds?, latencyMs?}");
+            continue;
+        }
         const {
             id,
             status = "HEALTHY",
             syncIntervalSeconds = DEFAULT_SYNC_INTERVAL_SECONDS,
             latencyMs = DEFAULT_LATENCY_MS,
-        } = item as Record<string, unknown>;
+        } = item;
         const before = errors.length;
         if (typeof id !== "string" || !ID_PATTERN.test(id))
             fail(`${at}.id`, "must be 1 to 64 letters, digits, '-' or '_', e.g. us-east-1");
@@ -77,7 +81,7 @@ export function checkRegionConfigs(
             fail(`${at}.syncIntervalSeconds`, "must be an integer >= 1");
         if (!Number.isInteger(latencyMs) || (latencyMs as number) < 0)
             fail(`${at}.latencyMs`, "must be an integer >= 0");
-        if (errors.length > before) return;
+        if (errors.length > before) continue;
         seen.add(id as string);
         value.push({
             id: id as string,
@@ -85,7 +89,7 @@ export function checkRegionConfigs(
             syncIntervalSeconds: syncIntervalSeconds as number,
             latencyMs: latencyMs as number,
         });
-    });
+    }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 

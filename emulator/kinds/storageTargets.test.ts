@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { startEmulator, type RunningEmulator } from "../index";
-import { call, tokenFor } from "../testClient";
+import { call, tokenFor } from "../../test/emulatorClient";
 
 const TARGETS = "/api/v2/recording/storage/targets";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";

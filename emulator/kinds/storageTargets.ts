@@ -1,5 +1,5 @@
 import { badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../collection";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import { expectedVersion, kindCollection } from "../crudRoutes";
 import type { KindModule } from "../kind";
 import { tokenList } from "../pagination";
@@ -7,14 +7,10 @@ import { BodyChecker, type Validation } from "../validation";
 
 export const SERVER_SIDE_ENCRYPTIONS = ["AES256", "aws:kms"] as const;
 
-// The seed's rules, as the platform enforces them (the provider names each broken rule more precisely).
+// The bucket and region rules, as the platform enforces them (the provider names each broken rule more precisely).
 const BUCKET = /^(?!xn--|sthree-)(?!.*\.\.)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
-
-function isPlainObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function patternProblem(
     check: BodyChecker,

@@ -1,21 +1,19 @@
 import { crudRoutes } from "../crudRoutes";
-import type { JsonObject } from "../collection";
+import { isPlainObject } from "../jsonObject";
 import type { KindModule } from "../kind";
 import { BodyChecker, httpsUrlProblem, type Validation } from "../validation";
 
-// Both seed spellings: "routing.recording.storage.updated" and "routing:strategy:updated".
+// Both event spellings: "routing.recording.storage.updated" and "routing:strategy:updated".
 const EVENT = /^[A-Za-z][A-Za-z0-9_-]*((\.[A-Za-z0-9_-]+){2,}|(:[A-Za-z0-9_-]+){2,})$/;
 const RESERVED_HEADERS = ["authorization", "content-length", "host"];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function isPlainObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function checkHeaders(check: BodyChecker, raw: unknown): void {
     if (raw === undefined || raw === null) return;
-    if (!isPlainObject(raw))
-        return check.fail("headers", "invalid.value", "headers must be an object of header names to string values");
+    if (!isPlainObject(raw)) {
+        check.fail("headers", "invalid.value", "headers must be an object of header names to string values");
+        return;
+    }
     const before = check.errors.length;
     for (const [name, value] of Object.entries(raw)) {
         if (RESERVED_HEADERS.includes(name.toLowerCase()))

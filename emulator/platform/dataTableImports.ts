@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Models } from "purecloud-platform-client-v2";
 import { parseCsv } from "../../provider/kinds/dataRecordSet/csvRows";
 import { ApiError, badRequest } from "../apiError";
-import type { JsonObject } from "../collection";
+import type { JsonObject } from "../jsonObject";
 import type { KindContext, Route } from "../kind";
 import { pageList } from "../pagination";
 import { type Upload, Uploads } from "../uploads";

@@ -1,5 +1,6 @@
 import { ApiError, type FieldError } from "../apiError";
-import type { Collection, JsonObject } from "../collection";
+import type { Collection } from "../collection";
+import type { JsonObject } from "../jsonObject";
 import type { KindContext } from "../kind";
 import { DATA_TABLE_LIMITS, fieldDefault, KEY_FIELD, matchesType, type TableSchema } from "./dataTableSchema";
 

@@ -1,6 +1,6 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { ApiError, badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../collection";
+import type { JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList, sentQuery } from "../pagination";
 import { importJobRoutes } from "./dataTableImports";

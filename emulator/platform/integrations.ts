@@ -1,6 +1,7 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { ApiError, badRequest, type FieldError } from "../apiError";
-import type { Collection, JsonObject } from "../collection";
+import type { Collection } from "../collection";
+import type { JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList, sentQuery } from "../pagination";
 import { INTEGRATION_TYPES, type IntegrationTypeSpec } from "./integrationTypes";

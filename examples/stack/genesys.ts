@@ -56,7 +56,7 @@ export function failover(settings: StackSettings) {
     });
 }
 
-/** The seeds' two integrations: recordings landing in the data lake, and DNS kept in sync on failover. */
+/** Two integrations: recordings landing in the data lake, and DNS kept in sync on failover. */
 export function webhooks(settings: StackSettings) {
     const dataLake = new genesys.Webhook("data-lake", {
         targetUrl: settings.dataLakeWebhookUrl,
@@ -85,7 +85,7 @@ export function eventStream(settings: StackSettings, links: AwsLinks) {
     });
 }
 
-/** Queue routing data: a schema with the seed's "critical requires active" rule, and its records from a CSV file. */
+/** Queue routing data: a schema with a "critical requires active" rule, and its records from a CSV file. */
 export function queueData() {
     const schema = new genesys.DataSchema("queue-routing", {
         fields: [

@@ -85,7 +85,7 @@ describe("the example contact-center program, per stack (real providers in proce
         assert.ok(byName("dev", "genesys:DataRecordSet", "queue-routing-records").dependencies.includes(schema.urn));
     });
 
-    it("deploys every stack and exports what the issue names", () => {
+    it("deploys every stack and exports what the stack promises", () => {
         for (const [stack, run] of Object.entries(runs)) {
             const exports = run.exports;
             for (const key of [
@@ -98,8 +98,8 @@ describe("the example contact-center program, per stack (real providers in proce
             ]) {
                 assert.match(String(exports[key]), /^[0-9a-f-]{36}$/, `${stack}: ${key}`);
             }
-            assert.deepEqual((exports.codecMatrix as any).voice, { audio: "OPUS 48 kHz" });
-            assert.equal((exports.replayStatus as any).coveragePercent, 100);
+            assert.deepEqual((exports.codecMatrix as Record<string, unknown>).voice, { audio: "OPUS 48 kHz" });
+            assert.equal((exports.replayStatus as { coveragePercent: number }).coveragePercent, 100);
             assert.equal(exports.queueRecordCount, 6);
         }
     });

@@ -182,9 +182,18 @@ describe("audited provider", () => {
         const calls: string[] = [];
         const inner: DynamicProvider = {
             ...fakeProvider(),
-            check: async () => (calls.push("check"), { inputs: {}, failures: [] }),
-            diff: async () => (calls.push("diff"), { changes: false, replaces: [], deleteBeforeReplace: false }),
-            read: async () => (calls.push("read"), {}),
+            check: async () => {
+                calls.push("check");
+                return { inputs: {}, failures: [] };
+            },
+            diff: async () => {
+                calls.push("diff");
+                return { changes: false, replaces: [], deleteBeforeReplace: false };
+            },
+            read: async () => {
+                calls.push("read");
+                return {};
+            },
         };
         const provider = auditedProvider("Webhook", inner, () => new AuditTrail({ dir, redact: [] }));
         await provider.check({}, {});

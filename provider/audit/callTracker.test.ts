@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { ApiClient, type CallOutcome } from "../client/apiClient";
-import { ScriptedServer } from "../client/testServer";
+import { ScriptedServer } from "../../test/scriptedServer";
 import { observeCall, trackCalls } from "./callTracker";
 
 describe("the API client's call outcomes, attributed to the operation that made them", () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { canonicalJson } from "../canonicalJson";
 
 /** Keys the SDK and the host add beside the user's inputs (`__provider`, `__resourceName`, …): not part of the request. */
 const INTERNAL_KEY = /^__/;
@@ -7,22 +8,6 @@ const INTERNAL_KEY = /^__/;
  * secret nested in a map (a header, a record field) never feeds a hash that could be brute-forced.
  */
 const SECRET_NAME = /secret|password|passphrase|token|private.?key|credential/i;
-
-/** JSON with object keys sorted at every depth and undefined members left out: equal requests, equal text. */
-export function canonicalJson(value: unknown): string {
-    return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortKeys(item)));
-    if (value === null || typeof value !== "object") return value;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-        const member = (value as Record<string, unknown>)[key];
-        if (member !== undefined) sorted[key] = sortKeys(member);
-    }
-    return sorted;
-}
 
 function withoutSecrets(value: unknown, secretKeys: ReadonlySet<string>, topLevel: boolean): unknown {
     if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, secretKeys, false));

@@ -2,7 +2,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { ApiClient, type ClientOptions } from "./apiClient";
 import { GenesysApiError } from "./apiError";
-import { ScriptedServer, TEST_CLIENT_SECRET, errorBody, type Reply } from "./testServer";
+import { ScriptedServer, TEST_CLIENT_SECRET, errorBody, type Reply } from "../../test/scriptedServer";
 
 let server: ScriptedServer;
 before(async () => {
@@ -212,6 +212,36 @@ test("a 403 names the missing scope and how to fix it", async () => {
     server.api = () =>
         errorBody(403, "missing.scopes", "Forbidden", { messageParams: { scope: "routing:strategy:write" } });
     assert.equal((await rejection(client().get("/api/v2/x"))).missingScope, "routing:strategy:write");
+});
+
+test("a 403 of the platform names the permission the OAuth client's roles lack and how to grant it", async () => {
+    server.api = () =>
+        errorBody(
+            403,
+            "missing.permissions",
+            "Unable to perform the requested action. You are missing the following permission(s): [architect:datatable:add]",
+        );
+    const error = await rejection(client().post("/api/v2/flows/datatables", {}));
+    assert.equal(error.missingScope, undefined);
+    assert.deepEqual(error.missingPermissions, { permissions: ["architect:datatable:add"], anyOf: false });
+    assert.match(
+        error.message,
+        /the roles of the OAuth client \(genesys:clientId\) lack the permission architect:datatable:add: in Genesys Cloud, add it to a role .* assign that role to the OAuth client/,
+    );
+
+    server.api = () =>
+        errorBody(403, "missing.any.permissions", "Unable to perform the requested action.", {
+            messageParams: { permissions: "architect:datatable:view, architect:datatableRow:view" },
+        });
+    const either = await rejection(client().get("/api/v2/flows/datatables/t/rows"));
+    assert.deepEqual(either.missingPermissions, {
+        permissions: ["architect:datatable:view", "architect:datatableRow:view"],
+        anyOf: true,
+    });
+    assert.match(
+        either.message,
+        /lack all of the permissions .* \(one of them is enough\): in Genesys Cloud, add one of them/,
+    );
 });
 
 test("a create that gets a 5xx or loses its connection is ambiguous and not retried", async () => {

@@ -1,6 +1,13 @@
 import nodeFetch from "node-fetch";
 import type { GenesysConfig } from "./config";
-import { GenesysApiError, asString, errorDetails, missingScopeOf, parseErrorBody } from "./apiError";
+import {
+    GenesysApiError,
+    asString,
+    errorDetails,
+    missingPermissionsOf,
+    missingScopeOf,
+    parseErrorBody,
+} from "./apiError";
 import { exchange, type FetchFn, type HttpExchange } from "./httpTransport";
 import { collectLinkedPages, collectNumberedPages, collectTokenPages } from "./pagination";
 import { RateLimiter, type Clock } from "./rateLimiter";
@@ -319,6 +326,7 @@ export class ApiClient {
             };
         }
         const body = parseErrorBody(response.text);
+        const missingScope = response.status === 403 ? missingScopeOf(body) : undefined;
         throw new GenesysApiError({
             method,
             path,
@@ -327,7 +335,9 @@ export class ApiClient {
             reason: asString(body.message) ?? (response.text.slice(0, 200) || "no error message"),
             contextId: asString(body.contextId) ?? correlationId,
             details: errorDetails(body),
-            missingScope: response.status === 403 ? missingScopeOf(body) : undefined,
+            missingScope,
+            missingPermissions:
+                response.status === 403 && missingScope === undefined ? missingPermissionsOf(body) : undefined,
             ambiguous: method !== "GET" && (response.status === 408 || response.status >= 500),
             retryAfterMs: response.status === 429 ? retryAfterMs((name) => response.headers.get(name)) : undefined,
         });

@@ -16,6 +16,8 @@ export interface GenesysApiErrorInit {
     contextId?: string;
     details?: ErrorDetail[];
     missingScope?: string;
+    /** Platform permissions (`domain:entity:action`) a 403 names as lacking from the OAuth client's roles. */
+    missingPermissions?: MissingPermissions;
     ambiguous: boolean;
     /** How long the platform asked us to wait before retrying (429 Retry-After / inin-ratelimit-reset). */
     retryAfterMs?: number;
@@ -33,6 +35,7 @@ export class GenesysApiError extends Error {
     readonly contextId?: string;
     readonly details: ErrorDetail[];
     readonly missingScope?: string;
+    readonly missingPermissions?: MissingPermissions;
     /** True when the platform may have applied the request (no response, timeout, 5xx on a write). */
     readonly ambiguous: boolean;
     readonly retryAfterMs?: number;
@@ -49,6 +52,7 @@ export class GenesysApiError extends Error {
         this.contextId = init.contextId;
         this.details = init.details ?? [];
         this.missingScope = init.missingScope;
+        this.missingPermissions = init.missingPermissions;
         this.ambiguous = init.ambiguous;
         this.retryAfterMs = init.retryAfterMs;
     }
@@ -75,12 +79,34 @@ function describe(init: GenesysApiErrorInit): string {
     if (init.status === 403) {
         text += init.missingScope
             ? `; the OAuth client lacks the scope ${init.missingScope}: add it to the client's role`
-            : "; the OAuth client lacks a permission or scope for this call: check the client's roles";
+            : init.missingPermissions
+              ? permissionAdvice(init.missingPermissions)
+              : "; the OAuth client lacks a permission or scope for this call: check the client's roles";
     }
     if (init.ambiguous) {
         text += "; the platform may have applied this request: look for the object before trying again";
     }
     return text;
+}
+
+/** What a 403 says the OAuth client's roles lack: all of `permissions`, or (`anyOf`) at least one of them. */
+export interface MissingPermissions {
+    permissions: string[];
+    anyOf: boolean;
+}
+
+function permissionAdvice({ permissions, anyOf }: MissingPermissions): string {
+    const what =
+        permissions.length === 1
+            ? `the permission ${permissions[0]}`
+            : anyOf
+              ? `all of the permissions ${permissions.join(", ")} (one of them is enough)`
+              : `the permissions ${permissions.join(", ")}`;
+    const grant = anyOf && permissions.length > 1 ? "one of them" : permissions.length === 1 ? "it" : "them";
+    return (
+        `; the roles of the OAuth client (genesys:clientId) lack ${what}: in Genesys Cloud, add ${grant} to a role ` +
+        "(Admin > Roles / Permissions) and assign that role to the OAuth client (Admin > OAuth > the client > Roles), then run again"
+    );
 }
 
 /** Genesys error bodies as documented in the API contract; every field optional because proxies send other shapes. */
@@ -121,6 +147,25 @@ export function missingScopeOf(body: ErrorBody): string | undefined {
     for (const candidate of [...params, body.message]) {
         const match = typeof candidate === "string" ? SCOPE_PATTERN.exec(candidate) : null;
         if (match) return match[0];
+    }
+    return undefined;
+}
+
+// Platform permissions are domain:entity:action, e.g. architect:datatable:add or architect:datatableRow:view.
+const PERMISSION_PATTERN = /\b[a-z][a-zA-Z]*:[a-z][a-zA-Z]*:[a-z][a-zA-Z]*\b/g;
+
+/**
+ * The permissions a platform 403 (`missing.permissions`, or `missing.any.permissions` when any one would do)
+ * names, from messageParams first (structured), then from the message's `[a, b]` list.
+ */
+export function missingPermissionsOf(body: ErrorBody): MissingPermissions | undefined {
+    const anyOf = body.code === "missing.any.permissions";
+    if (!anyOf && body.code !== "missing.permissions") return undefined;
+    const params =
+        typeof body.messageParams === "object" && body.messageParams !== null ? Object.values(body.messageParams) : [];
+    for (const candidate of [...params, body.message]) {
+        const found = typeof candidate === "string" ? candidate.match(PERMISSION_PATTERN) : null;
+        if (found) return { permissions: [...new Set(found)], anyOf };
     }
     return undefined;
 }

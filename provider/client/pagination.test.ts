@@ -2,7 +2,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { ApiClient } from "./apiClient";
 import { MAX_PAGE_SIZE, collectTokenPages } from "./pagination";
-import { ScriptedServer } from "./testServer";
+import { ScriptedServer } from "../../test/scriptedServer";
 
 let server: ScriptedServer;
 let api: ApiClient;

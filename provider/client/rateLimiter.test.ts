@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { ApiClient } from "./apiClient";
 import { guardedWindowMs, RateLimiter, type Clock } from "./rateLimiter";
 import nodeFetch from "node-fetch";
-import { ScriptedServer, type Reply, type SeenRequest } from "./testServer";
+import { ScriptedServer, type Reply, type SeenRequest } from "../../test/scriptedServer";
 
 /**
  * Time moves only when the limiter sleeps, so spacing and throughput are exact and independent of machine load.
@@ -56,7 +56,8 @@ test("16 concurrent workers never exceed the limit in any window and keep the bu
         `busiest window ${busiestWindow(times, guardedWindowMs(1000))}`,
     );
     // Full: the k-th hundred leaves as soon as the k-th window opens, so no budget is left unused while anyone waits.
-    times.forEach((at, j) => assert.ok(at <= Math.floor(j / 100) * guardedWindowMs(1000), `send ${j} at ${at}`));
+    for (const [j, at] of times.entries())
+        assert.ok(at <= Math.floor(j / 100) * guardedWindowMs(1000), `send ${j} at ${at}`);
 });
 
 test("the budget is shared fairly: every worker advances at the same pace", async () => {
@@ -91,7 +92,8 @@ test("late timers do not cost throughput, and still never break the cap", async 
     const limiter = new RateLimiter({ limit: 50, windowMs: 1000, clock: late });
     const times = (await runWorkers(limiter, late, 16, 20)).map((s) => s.at);
     // Each window's budget still leaves together, late only by the one overshoot of the wait for it.
-    times.forEach((at, j) => assert.ok(at <= Math.floor(j / 50) * (guardedWindowMs(1000) + 3), `send ${j} at ${at}`));
+    for (const [j, at] of times.entries())
+        assert.ok(at <= Math.floor(j / 50) * (guardedWindowMs(1000) + 3), `send ${j} at ${at}`);
     assert.ok(busiestWindow(times, guardedWindowMs(1000)) <= 50);
 });
 

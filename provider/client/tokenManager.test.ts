@@ -2,7 +2,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import fetch from "node-fetch";
 import { GenesysApiError } from "./apiError";
-import { ScriptedServer, TEST_CLIENT_SECRET } from "./testServer";
+import { ScriptedServer, TEST_CLIENT_SECRET } from "../../test/scriptedServer";
 import { REFRESH_MARGIN_SECONDS, TokenManager } from "./tokenManager";
 
 let server: ScriptedServer;

@@ -11,6 +11,6 @@ test("an object that shows up within the window is returned, not reported gone",
 
 test("an object still missing when the window ends is gone", async () => {
     let reads = 0;
-    assert.equal(await readConfirmingGone(async () => (reads++, undefined), 20), undefined);
+    assert.equal(await readConfirmingGone(async () => void reads++, 20), undefined);
     assert.ok(reads > 1, "read again before believing the 404");
 });

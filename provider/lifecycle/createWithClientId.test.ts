@@ -12,7 +12,10 @@ function apiError(status: number, ambiguous: boolean): GenesysApiError {
 describe("createWithClientId", () => {
     it("puts under a fresh random UUID, a different one per create", async () => {
         const ids: string[] = [];
-        const put = async (id: string) => (ids.push(id), { id });
+        const put = async (id: string) => {
+            ids.push(id);
+            return { id };
+        };
         await createWithClientId({ put, get: async () => assert.fail("no read on success") });
         await createWithClientId({ put, get: async () => assert.fail("no read on success") });
         assert.match(ids[0], UUID);

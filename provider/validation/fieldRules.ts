@@ -79,8 +79,6 @@ export function uniqueList<T extends z.ZodTypeAny>(item: T, { min = 0, max = 100
  * The id of another platform object. Ids become path segments of API calls, so only the characters a plain id
  * has are accepted: a `..` or `/` would otherwise reach another path at deploy time instead of failing at preview.
  */
-export const platformId = z
-    .string({ error: "must be a platform id" })
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, {
-        error: "must be a platform id: 1 to 128 letters, digits, - or _ (no /, . or ..)",
-    });
+export const platformId = z.string({ error: "must be a platform id" }).regex(/^[A-Za-z0-9_-]{1,128}$/, {
+    error: "must be a platform id: 1 to 128 letters, digits, - or _ (no /, . or ..)",
+});

@@ -34,7 +34,7 @@ export function inspectInputShape(inputs: Record<string, unknown>): { failures: 
             continue;
         }
         if (Array.isArray(value)) {
-            value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+            for (const [index, item] of value.entries()) pending.push({ value: item, path: [...path, index] });
             continue;
         }
         for (const key of Object.keys(value)) {

@@ -1,6 +1,6 @@
 /**
  * During `pulumi preview`, inputs that depend on resources not yet created reach the dynamic provider
- * as this sentinel string (Pulumi issue #6310): it must never be validated as a real value.
+ * as this sentinel string (pulumi/pulumi#6310): it must never be validated as a real value.
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -166,3 +166,11 @@ export const FAULT_CASES: FaultCase[] = [
         faulted: "survives",
     },
 ];
+
+/** The cases also run through the real dynamic-provider host process (realHost.faults.test.ts). */
+export const REAL_HOST_CASES = [
+    "every write commits but its response is lost (create, update, delete)",
+    "read-after-write 404s during a refresh right after the up",
+    "a client missing the write scope",
+    "409: the stable object was changed outside Pulumi",
+];

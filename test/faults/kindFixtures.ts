@@ -4,7 +4,7 @@
 // therefore exercises create, update and delete at once.
 import * as genesys from "genesys-pulumi";
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 export interface KindFixture {
     kind: string;

@@ -55,7 +55,8 @@ describe("Engine over the real dynamic-provider host", () => {
         const calls = readEchoCalls(project);
         assert.deepEqual(mutations(calls), []);
         const check = calls.find((c) => c.op === "check");
-        assert.equal((check?.news as PropertyMap).region, unknownValue);
+        assert.ok(check, "check was called");
+        assert.equal((check.news as PropertyMap).region, unknownValue);
         assert.deepEqual(engine.resources(), []);
     });
 
@@ -73,8 +74,9 @@ describe("Engine over the real dynamic-provider host", () => {
         // The fixture's diff only reports name/password/region changes: a label change is "no changes".
         assert.deepEqual(ops(third), { a: "same" });
         const diff = readEchoCalls(project).find((c) => c.op === "diff");
+        assert.ok(diff, "diff was called");
         // Diff receives the previous OUTPUTS as olds (token is an output, not an input).
-        assert.equal((diff?.olds as PropertyMap).token, first[0].outputs.token);
+        assert.equal((diff.olds as PropertyMap).token, first[0].outputs.token);
     });
 
     it("replaces create-before-delete by default: the old one is deleted after the new one exists", async () => {
@@ -109,7 +111,8 @@ describe("Engine over the real dynamic-provider host", () => {
         assert.deepEqual(secretKeys(step.outputs), ["password"]);
         assert.equal(typeof step.outputs.passwordDigest, "string");
         const create = readEchoCalls(project).find((c) => c.op === "create");
-        assert.equal((create?.inputs as PropertyMap).password, "hunter2");
+        assert.ok(create, "create was called");
+        assert.equal((create.inputs as PropertyMap).password, "hunter2");
         assert.ok(!engine.hostStderr().includes(clientSecret));
         assert.ok(!engine.hostStderr().includes("hunter2"));
     });

@@ -26,6 +26,11 @@ export interface ProviderHostOptions {
     project?: string;
     env?: Record<string, string>;
     startTimeoutMs?: number;
+    /**
+     * The package whose dynamic-provider host runs, as a user's own `@pulumi/pulumi` would (e.g. an npm alias of
+     * the lowest version the peer range allows). Default: the project's `@pulumi/pulumi`.
+     */
+    pulumiPackage?: string;
 }
 
 export interface ProviderHost extends ResourceProviderClient {
@@ -35,12 +40,14 @@ export interface ProviderHost extends ResourceProviderClient {
     stop(): Promise<void>;
 }
 
-const hostScript = path.join(
-    path.dirname(require.resolve("@pulumi/pulumi/package.json")),
-    "cmd",
-    "dynamic-provider",
-    "index.js",
-);
+function hostScript(pulumiPackage: string): string {
+    return path.join(
+        path.dirname(require.resolve(`${pulumiPackage}/package.json`)),
+        "cmd",
+        "dynamic-provider",
+        "index.js",
+    );
+}
 
 const initFailureType = "pulumirpc.ErrorResourceInitFailed";
 
@@ -51,7 +58,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
         env.PULUMI_PROJECT = options.project;
     }
     // The engine passes its own address; the host only requires that one is given.
-    const child = spawn(process.execPath, [hostScript, "127.0.0.1:0"], {
+    const child = spawn(process.execPath, [hostScript(options.pulumiPackage ?? "@pulumi/pulumi"), "127.0.0.1:0"], {
         cwd: options.cwd,
         env,
         stdio: ["ignore", "pipe", "pipe"],

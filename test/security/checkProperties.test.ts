@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { call, tokenFor } from "../../emulator/testClient";
+import { call, tokenFor } from "../emulatorClient";
 import { containsUnknown } from "../../provider/validation/unknowns";
 import { mutate, mutation, wrongType } from "./inputMutation";
+import { readmeFigure } from "../readmeFigures";
 import { KIND_CASES, type KindCase, type Send } from "./kindCases";
 
 type Props = Record<string, unknown>;
@@ -46,6 +47,17 @@ function assertWellFormed(kase: KindCase, input: Props, failures: unknown): void
         }
     }
 }
+
+describe("the generated-input figures the README quotes", () => {
+    it("are the ones this file runs with", () => {
+        assert.equal(readmeFigure(/runs fast-check on the `check` of all (\d+) kinds/), KIND_CASES.length);
+        assert.equal(readmeFigure(/([\d ]+) generated inputs per run/), (RUNS + BROKEN_RUNS) * KIND_CASES.length);
+        assert.equal(
+            readmeFigure(/(\d+) accepted inputs are mapped to platform bodies/),
+            PLATFORM_CASES * KIND_CASES.length,
+        );
+    });
+});
 
 describe("check on generated inputs: never throws, names every failure, agrees with the platform", () => {
     let emulator: RunningEmulator;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as http from "node:http";
 import { after, before, describe, it } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { tokenFor } from "../../emulator/testClient";
+import { tokenFor } from "../emulatorClient";
 import type { DynamicProvider } from "../../provider/kindProvider";
 import { dataRecordProvider } from "../../provider/kinds/dataRecord/provider";
 import { dataRecordSetProvider } from "../../provider/kinds/dataRecordSet/provider";

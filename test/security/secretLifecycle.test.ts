@@ -11,6 +11,7 @@ import { startEmulatedStack, type EmulatedStack } from "../emulatedStack";
 import type { ProgramRun } from "../harness/mockProgram";
 import { isSecret, makeSecret } from "../harness/secrets";
 import { startS3Double, type S3Double } from "../s3Double";
+import { readmeFigure } from "../readmeFigures";
 import { SecretSearch, spellings, type Needle } from "./secretSearch";
 
 // Recognisable canaries: each is searched for as is and in every encoding a log line could give it.
@@ -352,7 +353,9 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
         assert.ok(failures.length === 4, "every failing operation was searched");
         assert.deepEqual(search.leaks, []);
         const secrets = new Set(NEEDLES.map((n) => n.label.replace(/ \(.*\)$/, ""))).size;
-        // The figures the README quotes.
+        assert.equal(readmeFigure(/sets (\d+) recognisable secrets/), secrets);
+        assert.equal(readmeFigure(/searches them in (\d+) spellings/), NEEDLES.length);
+        assert.equal(readmeFigure(/spellings \([^)]*\) over (\d+) kinds of place/), search.placesSearched.length);
         console.log(
             `secret search: ${secrets} secrets in ${NEEDLES.length} spellings, ${operations} operations, ` +
                 `${search.searchCount} searches over ${search.placesSearched.length} kinds of place: ${search.placesSearched.join("; ")}`,

@@ -127,11 +127,11 @@ function conditionTest(operator: Operator, value: string, condition: string): st
 
 function ruleSource(shape: RuleShape, j: number): string {
     const [when, require] = [`c${2 * j}`, `c${2 * j + 1}`];
-    const valueOf = (slot: number, condition: string) => (slot >= 0 ? `v${slot}` : `readField(record, ${condition})`);
+    const slotValue = (slot: number, condition: string) => (slot >= 0 ? `v${slot}` : `readField(record, ${condition})`);
     const skip = shape.skipIf.length > 0 ? `!(${shape.skipIf.map((i) => `bad${i}`).join(" || ")})` : "true";
     return `
         if (${skip}) {
-            const when = ${valueOf(shape.whenSlot, when)}, actual = ${valueOf(shape.requireSlot, require)};
+            const when = ${slotValue(shape.whenSlot, when)}, actual = ${slotValue(shape.requireSlot, require)};
             if (!isUnknown(when) && ${conditionTest(shape.whenOperator, "when", when)} && !isUnknown(actual) && !(${conditionTest(shape.requireOperator, "actual", require)})) {
                 broken(r${j}, actual, failures);
             }

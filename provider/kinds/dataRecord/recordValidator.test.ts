@@ -222,11 +222,11 @@ function referenceValidate(
                 `data.${key} is not a field of the schema; use one of ${names.join(", ")}, or add the field to the schema`,
             );
     }
-    const valueOf = (name: string) =>
+    const ownValue = (name: string) =>
         name in Object.prototype ? (Object.hasOwn(record, name) ? record[name] : undefined) : record[name];
     const invalid = new Set<string>();
     for (const field of fields) {
-        const value = valueOf(field.name);
+        const value = ownValue(field.name);
         const property = `data.${field.name}`;
         if (value === undefined || value === null) {
             if (field.required) {
@@ -244,7 +244,7 @@ function referenceValidate(
     }
     for (const { when, require, message } of rules) {
         if (invalid.has(when.field) || invalid.has(require.field)) continue;
-        const [whenValue, actual] = [valueOf(when.field), valueOf(require.field)];
+        const [whenValue, actual] = [ownValue(when.field), ownValue(require.field)];
         if (
             whenValue === UNKNOWN ||
             actual === UNKNOWN ||
@@ -307,6 +307,10 @@ function phrase(condition: DataRule["when"]): { is: string; must: string } {
     return condition.present === true ? { is: "is set", must: "be set" } : { is: "is not set", must: "not be set" };
 }
 
+/** Template-literal source as data: generated code that interpolated it would run it. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholder is the hostile input under test, not a mistake
+const TEMPLATE_SOURCE = "`${x}`";
+
 /** Names that look like code or like Object.prototype's members: they must stay data. */
 const NAMES = [
     "email",
@@ -316,7 +320,7 @@ const NAMES = [
     "constructor",
     "valueOf",
     'a"b',
-    "`${x}`",
+    TEMPLATE_SOURCE,
     "*/",
     "x\u2028y",
     '"); throw 1; ("',
@@ -347,7 +351,11 @@ const schemas = fc.tuple(
     ),
     fc.array(
         fc.record(
-            { when: condition, require: condition, message: fc.constantFrom("why", '"); throw 1; ("', "`${x}`") },
+            {
+                when: condition,
+                require: condition,
+                message: fc.constantFrom("why", '"); throw 1; ("', TEMPLATE_SOURCE),
+            },
             { requiredKeys: ["when", "require"] },
         ),
         { maxLength: 3 },

@@ -1,7 +1,13 @@
 import type { CheckFailure } from "../../validation/checkInputs";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
 import { type CheckEnv, compileValidator, type FieldShape, type Operator, type RuleShape } from "./recordCode";
-import { type DataCondition, type DataField, type DataRule, type FieldType, MAX_RECORD_BYTES } from "../dataSchema/schema";
+import {
+    type DataCondition,
+    type DataField,
+    type DataRule,
+    type FieldType,
+    MAX_RECORD_BYTES,
+} from "../dataSchema/schema";
 
 /**
  * Validates one record's data against its schema: returns every failure at once, each named `data.<field>`

@@ -1,19 +1,8 @@
 import { createHash } from "node:crypto";
+import { canonicalJson } from "../../canonicalJson";
 
 /** Record key → content hash: what the set holds (outputs) or should hold (checked inputs). */
 export type RecordHashes = Record<string, string>;
-
-/** JSON with object keys sorted at every level, so equal data always hashes equally. */
-export function canonicalJson(value: unknown): string {
-    if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-    if (value !== null && typeof value === "object") {
-        const entries = Object.entries(value as Record<string, unknown>)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-    }
-    return JSON.stringify(value) ?? "null";
-}
 
 /** A short content hash of one record's data (128 bits of SHA-256): state keeps one per record, not the data. */
 export function recordHash(data: unknown): string {

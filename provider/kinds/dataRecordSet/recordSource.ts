@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { DataField, FieldType } from "../dataSchema/schema";
-import { parseCsv } from "./csvRows";
+import { type CsvRow, parseCsv } from "./csvRows";
 
 export interface SourceRecord {
     key: string;
@@ -67,7 +67,7 @@ function fromJson(text: string, name: string): SourceRecord[] {
 }
 
 function fromCsv(text: string, name: string, keyColumn: string, fields: readonly DataField[]): SourceRecord[] {
-    let rows;
+    let rows: CsvRow[];
     try {
         rows = parseCsv(text);
     } catch (err) {

@@ -18,7 +18,7 @@ const range = (first: number, last: number) =>
     Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 
 describe("event stream replay coverage", () => {
-    it("matches the seed's example shape on a gapped replay", () => {
+    it("reports a gapped replay's missing indices and coverage", () => {
         assert.deepEqual(
             replayCoverage({
                 firstSequenceIndex: 1,
@@ -35,7 +35,7 @@ describe("event stream replay coverage", () => {
         );
     });
 
-    it("fixes the seed's edge cases: one index is fully covered, repeats and strays do not count", () => {
+    it("counts a one-index replay as fully covered, and neither repeats nor strays as coverage", () => {
         assert.equal(
             replayCoverage({ firstSequenceIndex: 5, lastSequenceIndex: 5, deliveredIndices: [5] }).coveragePercent,
             100,

@@ -5,7 +5,7 @@ export interface ReplaySequence {
     deliveredIndices: readonly number[];
 }
 
-/** The seed's gap check, as the `replayStatus` output. */
+/** The replay's gap check, as the `replayStatus` output. */
 export interface ReplayCoverage {
     firstSequenceIndex: number;
     lastSequenceIndex: number;
@@ -18,8 +18,8 @@ export interface ReplayCoverage {
 }
 
 /**
- * Which sequence indices of a replay never arrived. Unlike the seed's version, repeated or out-of-range
- * delivered indices do not inflate the coverage, and a one-index replay is not reported as 0% covered.
+ * Which sequence indices of a replay never arrived. Repeated or out-of-range delivered indices do not inflate
+ * the coverage, and a one-index replay that arrived is fully covered (not 0%, as a naive span ratio has it).
  * An empty range (last before first) expects nothing, so it is complete.
  */
 export function replayCoverage(sequence: ReplaySequence): ReplayCoverage {

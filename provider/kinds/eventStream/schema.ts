@@ -8,8 +8,8 @@ import { parseZonedDateTime } from "./zonedDateTime";
 
 export const TOPIC_PATTERN = /^genesys\.[a-z0-9\-.]+$/;
 /**
- * The ARN `aws.cloudwatch.EventBus` really has, partner buses (`aws.partner/genesys.com/…`) included. The
- * seed's `arn:aws:eventbridge:…` form is not one AWS issues, so it would refuse every real bus.
+ * The ARN `aws.cloudwatch.EventBus` really has, partner buses (`aws.partner/genesys.com/…`) included. An
+ * `arn:aws:eventbridge:…` form is not one AWS issues, so accepting only it would refuse every real bus.
  */
 export const EVENT_BUS_ARN_PATTERN =
     /^arn:(aws[a-z-]*):events:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):event-bus\/([A-Za-z0-9._\-/]{1,256})$/;

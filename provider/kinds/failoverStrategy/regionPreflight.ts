@@ -9,7 +9,7 @@ const MAX_LISTED_IDS = 10;
 
 /**
  * Why the regions cannot be deployed, each problem naming the region and the fix: a region the org does not have,
- * or one that syncs routing configuration less often than `maxSyncIntervalSeconds` allows (the seed's propagation
+ * or one that syncs routing configuration less often than `maxSyncIntervalSeconds` allows (the propagation
  * limit: a failover would act on configuration that old).
  */
 export function preflightProblems(

@@ -20,11 +20,9 @@ const REGION_FIELDS = "regionId, priority, weight, failoverTrigger";
 const region = z.strictObject(
     {
         // Also a path segment of the health pre-flight, so only what a region id holds.
-        regionId: z
-            .string({ error: "must be a region id" })
-            .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-                error: "must be a region id such as us-east-1 (letters, digits, - or _)",
-            }),
+        regionId: z.string({ error: "must be a region id" }).regex(/^[A-Za-z0-9_-]{1,64}$/, {
+            error: "must be a region id such as us-east-1 (letters, digits, - or _)",
+        }),
         priority: regionWholeNumber("must be a positive whole number (1 is tried first)", 1),
         weight: regionWholeNumber("must be a whole number of percent from 0 to 100", 0, 100),
         failoverTrigger: oneOf(FAILOVER_TRIGGERS),

@@ -1,4 +1,4 @@
-/** The seed's per-media bandwidth limits (kbps); screen sharing is encoded as video. */
+/** Per-media bandwidth (kbps) of each quality; screen sharing is encoded as video. */
 export const BANDWIDTH_KBPS = {
     standard: { audio: 64, video: 1500 },
     high: { audio: 128, video: 4000 },

@@ -2,7 +2,12 @@ import { kindProvider } from "../../kindProvider";
 import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
 import { type LiveRecordingPolicy, recordingPolicyApi as api, toBody } from "./api";
 import { codecMatrix, estimatedBandwidthKbps } from "./derived";
-import { type RecordingPolicyInputs, recordingPolicyDefaults, recordingPolicyInputs, recordingPolicyRules } from "./schema";
+import {
+    type RecordingPolicyInputs,
+    recordingPolicyDefaults,
+    recordingPolicyInputs,
+    recordingPolicyRules,
+} from "./schema";
 
 const LABEL = "recording policy";
 

@@ -14,8 +14,8 @@ export interface BucketTarget {
 const SKIP = "or set verifyBucket: false to register the target without this check";
 
 /**
- * The S3 client for the pre-flight. With access keys it checks as the platform will write (the seed's
- * StorageValidator does the same); with a role, which only Genesys Cloud can assume, it uses the AWS
+ * The S3 client for the pre-flight. With access keys it checks as the platform will write, with the
+ * same keys; with a role, which only Genesys Cloud can assume, it uses the AWS
  * credentials of the environment running Pulumi. `AWS_ENDPOINT_URL_S3` redirects it, as everywhere in the SDK.
  */
 export function s3ClientFor(target: BucketTarget): S3Client {
@@ -91,9 +91,16 @@ function otherFailure(action: string, target: BucketTarget, err: AwsError): Erro
     );
 }
 
+function wrongRegion(target: BucketTarget, actual: string | undefined): Error {
+    return new Error(
+        `bucket "${target.bucket}" is not in ${target.region}${actual ? ` but in ${actual}` : ""}: set region to the bucket's region`,
+    );
+}
+
 async function headBucket(s3: S3Client, target: BucketTarget): Promise<void> {
+    let answer: { BucketRegion?: string };
     try {
-        await s3.send(new HeadBucketCommand({ Bucket: target.bucket }));
+        answer = await s3.send(new HeadBucketCommand({ Bucket: target.bucket }));
     } catch (caught) {
         const err = caught as AwsError;
         const { bucket, region } = target;
@@ -107,15 +114,16 @@ async function headBucket(s3: S3Client, target: BucketTarget): Promise<void> {
                     `bucket "${bucket}" exists but ${whose(target)} may not access it: allow s3:ListBucket and s3:GetBucketEncryption on ` +
                         `arn:aws:s3:::${bucket} (and s3:PutObject on its objects), ${SKIP}`,
                 );
-            case 301: {
-                const actual = err.$response?.headers?.["x-amz-bucket-region"];
-                throw new Error(
-                    `bucket "${bucket}" is not in ${region}${actual ? ` but in ${actual}` : ""}: set region to the bucket's region`,
-                );
-            }
+            case 301:
+                throw wrongRegion(target, err.$response?.headers?.["x-amz-bucket-region"]);
             default:
                 throw otherFailure("HeadBucket", target, err);
         }
+    }
+    // A regional endpoint answers a bucket of another region with 301; an endpoint serving every region (the
+    // global one, S3-compatible servers) answers 200 and names the bucket's region instead.
+    if (answer.BucketRegion !== undefined && answer.BucketRegion !== target.region) {
+        throw wrongRegion(target, answer.BucketRegion);
     }
 }
 

@@ -23,6 +23,9 @@ export function bucketNameProblem(name: string): string | undefined {
     return undefined;
 }
 
+/** What a path prefix may not hold: control characters and backslashes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this pattern is for
+const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f\\]/;
 // Long-term keys only: temporary (ASIA…) keys need a session token the platform cannot store, and expire.
 const ACCESS_KEY_ID = /^AKIA[A-Z0-9]{16}$/;
 const KMS_KEY_ID =
@@ -48,9 +51,9 @@ export const storageTargetInputs = z.object({
                 });
             else if (value.startsWith("/") || value.endsWith("/"))
                 ctx.addIssue({ code: "custom", message: "must not start or end with /, e.g. recordings/voice" });
-            else if (value.split("/").some((part) => part === "" || part === "." || part === "..")) {
+            else if (value.split("/").some((part) => part === "" || part === "." || part === ".."))
                 ctx.addIssue({ code: "custom", message: "must not hold empty, . or .. segments" });
-            } else if (/[\u0000-\u001f\u007f\\]/.test(value))
+            else if (CONTROL_OR_BACKSLASH.test(value))
                 ctx.addIssue({ code: "custom", message: "must not hold control characters or backslashes" });
         }),
     retentionDays: wholeNumber(1, 3650, "days"),

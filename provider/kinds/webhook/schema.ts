@@ -4,7 +4,7 @@ import { flag, httpsUrl, oneOf, text, uniqueList } from "../../validation/fieldR
 
 export const FORMATS = ["application/json"] as const;
 
-// The seeds spell events both ways ("routing.recording.storage.updated", "routing:strategy:updated"): one
+// Events are spelled both ways ("routing.recording.storage.updated", "routing:strategy:updated"): one
 // separator per name, three or more parts.
 const DOTTED_EVENT = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+){2,}$/;
 const COLON_EVENT = /^[A-Za-z][A-Za-z0-9_-]*(:[A-Za-z0-9_-]+){2,}$/;

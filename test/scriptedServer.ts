@@ -1,8 +1,8 @@
-// Test support (not used at runtime): a scripted Genesys-like HTTP server so each test controls status codes,
+// Test support: a scripted Genesys-like HTTP server so each test controls status codes,
 // headers and delays exactly. Shared by the client's test files.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { GenesysConfig } from "./config";
+import type { GenesysConfig } from "../provider/client/config";
 
 export interface SeenRequest {
     method: string;

@@ -1,11 +1,14 @@
-/** Test support for emulator tests: a token and a tiny JSON client over real HTTP. Not part of the public API. */
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "./index";
+/** Test support: a token and a tiny JSON client over real HTTP, for tests that talk to the emulator. */
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../emulator";
+
+/** A JSON body as tests read it: they probe arbitrary shapes, and a wrong guess fails the assertion that made it. */
+// biome-ignore lint/suspicious/noExplicitAny: tests index into platform responses of every shape; a typed body would need a cast per read
+export type JsonBody = any;
 
 export interface JsonResponse {
     status: number;
     headers: Headers;
-    // Tests inspect arbitrary JSON shapes.
-    body: any;
+    body: JsonBody;
 }
 
 export async function readJson(res: Response): Promise<JsonResponse["body"]> {

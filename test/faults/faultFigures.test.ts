@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { readmeFigure } from "../readmeFigures";
+import { FAULT_CASES, REAL_HOST_CASES } from "./faultCases";
+import { KIND_FIXTURES } from "./kindFixtures";
+
+describe("the fault matrix, as the README describes it", () => {
+    it("runs the README's count of cases against each of its count of kinds, plus the real-host cells", () => {
+        const kinds = Object.keys(KIND_FIXTURES).length;
+        assert.equal(readmeFigure(/runs (\d+) fault cases against/), FAULT_CASES.length);
+        assert.equal(readmeFigure(/every one of the (\d+) resource kinds/), kinds);
+        assert.equal(readmeFigure(/resource kinds \((\d+) cells\)/), FAULT_CASES.length * kinds);
+        assert.equal(readmeFigure(/plus (\d+) cells through the real dynamic-provider host/), REAL_HOST_CASES.length);
+        const names = new Set(FAULT_CASES.map((c) => c.name));
+        for (const name of REAL_HOST_CASES) assert.ok(names.has(name), `${name} is a fault case`);
+    });
+
+    it("has a file running the whole matrix for every kind", () => {
+        for (const kind of Object.keys(KIND_FIXTURES)) {
+            const file = join(__dirname, `${kind[0].toLowerCase()}${kind.slice(1)}.faults.test.js`);
+            assert.match(readFileSync(file, "utf8"), new RegExp(`KIND_FIXTURES\\.${kind}, \\{ host: "inProcess" \\}`));
+        }
+    });
+});
