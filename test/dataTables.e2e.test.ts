@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as genesys from "genesys-pulumi";
 import type { Models } from "purecloud-platform-client-v2";
-import { call, tokenFor } from "../emulator/testClient";
+import { call, tokenFor } from "./emulatorClient";
 import { startEmulatedStack, type EmulatedStack } from "./emulatedStack";
 
 const TABLES = "/api/v2/flows/datatables";
