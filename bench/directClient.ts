@@ -8,7 +8,7 @@ import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../emulator";
 import { basicAuth } from "../test/emulatorClient";
 import { createLimiter } from "../test/harness/concurrencyLimit";
 import type { DesiredResource } from "../test/harness/engine";
-import type { DynamicProvider } from "../provider/kindProvider";
+import type { KindProvider } from "../provider/kindProvider";
 import { toBody as eventStreamBody } from "../provider/kinds/eventStream/api";
 import { eventStreamProvider } from "../provider/kinds/eventStream/provider";
 import { toBody as failoverBody } from "../provider/kinds/failoverStrategy/api";
@@ -70,7 +70,7 @@ export interface DirectRunResult {
 type Held = Map<string, { path: string; version: number; inputs: Inputs }>;
 
 interface KindCalls {
-    provider: DynamicProvider;
+    provider: KindProvider;
     /** The write that creates: method, path and body. */
     create(inputs: Inputs): { method: "POST" | "PUT"; path: string; body: unknown };
     itemPath(inputs: Inputs, id: string): string;
@@ -79,7 +79,7 @@ interface KindCalls {
     preflight?(inputs: Inputs): string[];
 }
 
-const collection = (path: string, provider: DynamicProvider, body: (inputs: Inputs) => unknown): KindCalls => ({
+const collection = (path: string, provider: KindProvider, body: (inputs: Inputs) => unknown): KindCalls => ({
     provider,
     create: (inputs) => ({ method: "POST", path, body: body(inputs) }),
     itemPath: (_inputs, id) => `${path}/${encodeURIComponent(id)}`,

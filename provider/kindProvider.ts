@@ -1,8 +1,9 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ApiClient } from "./client/apiClient";
-import { apiClient, configure } from "./providerContext";
-import { AUTO_NAMED_KEY, RESOURCE_NAME_KEY, resolveName } from "./lifecycle/autoName";
-import { STACK_KEY } from "./audit/resourceIdentity";
+import { apiClient, type ConfigureRequest, configure } from "./providerContext";
+import { AUTO_NAMED_KEY, resolveName } from "./lifecycle/autoName";
+import { RESOURCE_NAME_KEY, STACK_KEY } from "./identityKeys";
 import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
 import { handleOf, isUnconfirmedId, recordedAsUnconfirmed, UnconfirmedCreate } from "./lifecycle/unconfirmedCreate";
@@ -11,17 +12,34 @@ import { checkInputs, type CheckFailure, type CrossFieldRule } from "./validatio
 type Props = Record<string, unknown>;
 
 /**
- * Everything that differs between resource kinds. `kindProvider` turns it into the dynamic provider the
- * host calls, so every kind validates, diffs, names and reports the same way.
+ * Everything that differs between resource kinds. `kindProvider` turns it into the provider the host calls, so
+ * every kind checks, diffs, names, settles unconfirmed creates and words its errors the same way. (A data record
+ * set, whose writes are per record, keeps its own CRUD but checks and words its errors through the same
+ * `checkKind`, `inKindContext` and `carried`.)
+ *
+ * A new kind is a `schema.ts` (zod schema, defaults, cross-field rules), an `api.ts` (the platform's body,
+ * `toBody` and an `objectCollection`), a `provider.ts` that fills this in, and tests beside them. Create, read,
+ * update and delete come from `postedObjectCrud` (the platform chooses the id, POST) or `chosenIdObjectCrud`
+ * (we choose it, PUT; with a pre-flight hook for checks outside the object).
+ *
+ * `check` runs, in order: `normalise`, `defaults`, auto-naming (`nameMaxLength`), then `schema` and `rules`.
+ * Outputs are always `inputsFromLive(live)` plus `computed(live)`, with the carried keys.
  */
 export interface KindDefinition<I extends Props, L> {
     /** Used in messages: "recording policy". */
     label: string;
     schema: z.ZodObject;
     rules?: readonly CrossFieldRule<I>[];
-    /** Applied by `check` so state holds what the platform will hold. */
+    /**
+     * Rewrites the raw inputs before defaults and validation, for what a static default cannot say: a default that
+     * depends on another input, or one nested in a list. Runs on anything a program may pass, so it must leave
+     * values of the wrong type and preview unknowns as they are, for validation to report. Returns new inputs and
+     * never changes `news`.
+     */
+    normalise?(news: Props): Props;
+    /** Filled in by `check` where the program left an input out, so state holds what the platform will hold. */
     defaults?: Partial<I>;
-    /** Inputs never echoed in messages (their values are secrets). */
+    /** Inputs whose values are secrets: never echoed in messages, left out of audit hashes. */
     secretFields?: readonly string[];
     /** Inputs the platform cannot change in place. */
     replaceOn?: readonly string[];
@@ -46,27 +64,37 @@ export interface KindDefinition<I extends Props, L> {
     /** Must succeed when the object is already gone. */
     delete(client: ApiClient, id: string): Promise<void>;
     idOf(live: L): string;
-    /** The outputs: the inputs as the platform now holds them, plus computed values. */
-    outputs(live: L, inputs: I): Props;
-    /** The inputs that would produce `live`, so a refresh leaves later diffs truthful. */
+    /**
+     * The inputs that would produce `live`, so a refresh leaves later diffs truthful. Write-only inputs (secrets the
+     * platform never returns) and `checkOnly` ones come from `oldInputs`.
+     */
     inputsFromLive(live: L, oldInputs: Props): Props;
+    /** The outputs beyond the inputs: the platform id and version, and values derived from the object. */
+    computed(live: L): Props;
 }
 
-export interface DynamicProvider {
-    /** Inputs whose values are secrets: left out of the request hash in audit records. */
-    readonly secretFields?: readonly string[];
-    configure(req: Parameters<typeof configure>[0]): Promise<void>;
-    check(olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }>;
-    diff(
-        id: string,
-        olds: Props,
-        news: Props,
-    ): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }>;
-    create(inputs: Props): Promise<{ id: string; outs: Props }>;
-    read(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }>;
-    update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
-    delete(id: string, props: Props): Promise<void>;
-}
+/** The part of a definition that checks inputs and words errors: shared by a kind whose CRUD is its own. */
+export type KindBasics<I extends Props> = Pick<
+    KindDefinition<I, unknown>,
+    "label" | "schema" | "rules" | "normalise" | "defaults" | "secretFields" | "nameMaxLength"
+>;
+
+/**
+ * What the registry hands to the host: Pulumi's own dynamic-provider contract with every operation present, plus
+ * the inputs whose values are secrets (the audit trail leaves them out of its request hash). Narrowed where every
+ * kind promises more than the host requires: `configure` reads only `config.get`, and `check`, `create` and
+ * `update` always answer in full.
+ */
+export type KindProvider = Omit<
+    Required<pulumi.dynamic.ResourceProvider<Props, Props>>,
+    "configure" | "check" | "create" | "update"
+> & {
+    readonly secretFields: readonly string[];
+    configure(req: ConfigureRequest): Promise<void>;
+    check(olds: Props, news: Props): Promise<Required<pulumi.dynamic.CheckResult<Props>>>;
+    create(inputs: Props): Promise<Required<pulumi.dynamic.CreateResult<Props>>>;
+    update(id: string, olds: Props, news: Props): Promise<Required<pulumi.dynamic.UpdateResult<Props>>>;
+};
 
 /** The host sends results as protobuf Structs, which have no `undefined`: an absent value is left out. */
 function defined(props: Props): Props {
@@ -74,50 +102,55 @@ function defined(props: Props): Props {
 }
 
 /** Keys that ride along with the user's inputs and must reach every later call unchanged. */
-function carried(props: Props): Props {
+export function carried(props: Props): Props {
     const out: Props = {};
     for (const key of [RESOURCE_NAME_KEY, AUTO_NAMED_KEY, STACK_KEY])
         if (props[key] !== undefined) out[key] = props[key];
     return out;
 }
 
-export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): DynamicProvider {
-    const inputKeys = Object.keys(def.schema.shape).filter((key) => !def.checkOnly?.includes(key));
-    const withContext = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
-        try {
-            return await run();
-        } catch (err) {
-            if (err instanceof Error) err.message = `${action} ${def.label}: ${err.message}`;
-            throw err;
-        }
+/** Runs one operation of a kind, its error (if any) saying what was being done to what: "creating webhook: …". */
+export async function inKindContext<T>(label: string, action: string, run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (err) {
+        if (err instanceof Error) err.message = `${action} ${label}: ${err.message}`;
+        throw err;
+    }
+}
+
+/** `check` of every kind: normalised, defaulted and auto-named inputs, and every failure at once. */
+export function checkKind<I extends Props>(
+    def: KindBasics<I>,
+    olds: Props,
+    news: Props,
+): { inputs: Props; failures: CheckFailure[] } {
+    const inputs: Props = def.normalise ? def.normalise(news) : { ...news };
+    for (const [key, value] of Object.entries(def.defaults ?? {})) if (inputs[key] === undefined) inputs[key] = value;
+    if (def.nameMaxLength !== undefined) {
+        const { name, autoNamed } = resolveName(inputs, olds, def.nameMaxLength);
+        inputs.name = name;
+        if (autoNamed) inputs[AUTO_NAMED_KEY] = true;
+        else delete inputs[AUTO_NAMED_KEY];
+    }
+    const previous = olds && Object.keys(olds).length > 0 ? olds : undefined;
+    return {
+        inputs,
+        failures: checkInputs<I>(def.schema as z.ZodType<I>, def.rules ?? [], inputs, previous, def.secretFields),
     };
+}
+
+export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): KindProvider {
+    const inputKeys = Object.keys(def.schema.shape).filter((key) => !def.checkOnly?.includes(key));
+    const inContext = <T>(action: string, run: () => Promise<T>) => inKindContext(def.label, action, run);
+    const outputs = (live: L, inputs: Props, carrying: Props): Props =>
+        defined({ ...def.inputsFromLive(live, inputs), ...def.computed(live), ...carried(carrying) });
 
     return {
         secretFields: def.secretFields ?? [],
         configure,
 
-        async check(olds, news) {
-            const inputs: Props = { ...news };
-            for (const [key, value] of Object.entries(def.defaults ?? {}))
-                if (inputs[key] === undefined) inputs[key] = value;
-            if (def.nameMaxLength !== undefined) {
-                const { name, autoNamed } = resolveName(news, olds, def.nameMaxLength);
-                inputs.name = name;
-                if (autoNamed) inputs[AUTO_NAMED_KEY] = true;
-                else delete inputs[AUTO_NAMED_KEY];
-            }
-            const previous = olds && Object.keys(olds).length > 0 ? olds : undefined;
-            return {
-                inputs,
-                failures: checkInputs<I>(
-                    def.schema as z.ZodType<I>,
-                    def.rules ?? [],
-                    inputs,
-                    previous,
-                    def.secretFields,
-                ),
-            };
-        },
+        check: async (olds, news) => checkKind(def, olds, news),
 
         async diff(id, olds, news) {
             // A create never confirmed is settled by replacing it: the old one (if it exists) is removed by name
@@ -130,19 +163,19 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
         },
 
         async create(inputs) {
-            return withContext("creating", async () => {
+            return inContext("creating", async () => {
                 let live: L;
                 try {
                     live = await def.create(apiClient(), inputs as I);
                 } catch (err) {
                     throw err instanceof UnconfirmedCreate ? recordedAsUnconfirmed(err, inputs) : err;
                 }
-                return { id: def.idOf(live), outs: defined({ ...def.outputs(live, inputs as I), ...carried(inputs) }) };
+                return { id: def.idOf(live), outs: outputs(live, inputs, inputs) };
             });
         },
 
-        async read(id, props) {
-            return withContext(`reading ${id} of`, async () => {
+        async read(id, props = {}) {
+            return inContext(`reading ${id} of`, async () => {
                 const client = apiClient();
                 const live = isUnconfirmedId(id)
                     ? await def.resolveUnconfirmed(client, handleOf(id))
@@ -150,23 +183,19 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Dyn
                 if (live === undefined) return {};
                 const inputs = defined({ ...def.inputsFromLive(live, props), ...carried(props) });
                 // The platform's id: a create recorded unconfirmed becomes the object it turned out to be.
-                return {
-                    id: def.idOf(live),
-                    props: defined({ ...def.outputs(live, inputs as I), ...carried(props) }),
-                    inputs,
-                };
+                return { id: def.idOf(live), props: outputs(live, inputs, props), inputs };
             });
         },
 
         async update(id, olds, news) {
-            return withContext(`updating ${id} of`, async () => {
+            return inContext(`updating ${id} of`, async () => {
                 const live = await def.update(apiClient(), id, olds, news as I);
-                return { outs: defined({ ...def.outputs(live, news as I), ...carried(news) }) };
+                return { outs: outputs(live, news, news) };
             });
         },
 
         async delete(id) {
-            await withContext(`deleting ${id} of`, async () => {
+            await inContext(`deleting ${id} of`, async () => {
                 const client = apiClient();
                 if (!isUnconfirmedId(id)) return def.delete(client, id);
                 const live = await def.resolveUnconfirmed(client, handleOf(id));

@@ -1,4 +1,5 @@
-import type { DynamicProvider } from "./kindProvider";
+import type * as pulumi from "@pulumi/pulumi";
+import type { KindProvider } from "./kindProvider";
 import { auditTrail, configure } from "./providerContext";
 import { auditedProvider } from "./audit/auditedProvider";
 import { recordingPolicyProvider } from "./kinds/recordingPolicy/provider";
@@ -14,40 +15,49 @@ import { dataTableRowProvider } from "./kinds/dataTableRow/provider";
 import { dataTableRowsProvider } from "./kinds/dataTableRows/provider";
 
 /**
+ * Every kind by its id. The id is the program-facing name: the SDK class, the last part of the resource's type
+ * token (`pulumi-nodejs:dynamic/genesys:RecordingPolicy`), the argument of `load` in `__provider`, and the `kind`
+ * of audit records.
+ */
+const providers = {
+    RecordingPolicy: recordingPolicyProvider,
+    DataSchema: dataSchemaProvider,
+    DataRecord: dataRecordProvider,
+    DataRecordSet: dataRecordSetProvider,
+    FailoverStrategy: failoverStrategyProvider,
+    StorageTarget: storageTargetProvider,
+    Webhook: webhookProvider,
+    EventStream: eventStreamProvider,
+    DataTable: dataTableProvider,
+    DataTableRow: dataTableRowProvider,
+    DataTableRows: dataTableRowsProvider,
+} satisfies Record<string, KindProvider>;
+
+export type KindId = keyof typeof providers;
+
+/** What the host gets: every kind with its writes audited under its id. */
+const hosted = new Map<string, KindProvider>(
+    Object.entries(providers).map(([kind, provider]) => [kind, auditedProvider(kind, provider, auditTrail)]),
+);
+
+/** The id of a kind as states written by earlier versions spell it, with a lower-case first letter (`recordingPolicy`). */
+function fromEarlierSpelling(kind: string): string {
+    return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+/**
  * The one entry point the `__provider` of every SDK resource requires, by package path, inside the
  * dynamic-provider host (see sdk/dynamicResource.ts). Keeping the implementation out of `__provider` keeps it
  * about a hundred bytes, free of configuration values, and valid across package upgrades. States written by
  * earlier versions hold a serialized closure that calls `load` per method: `load` keeps that name and contract.
  */
-const providers = {
-    recordingPolicy: recordingPolicyProvider,
-    dataSchema: dataSchemaProvider,
-    dataRecord: dataRecordProvider,
-    dataRecordSet: dataRecordSetProvider,
-    failoverStrategy: failoverStrategyProvider,
-    storageTarget: storageTargetProvider,
-    webhook: webhookProvider,
-    eventStream: eventStreamProvider,
-    dataTable: dataTableProvider,
-    dataTableRow: dataTableRowProvider,
-    dataTableRows: dataTableRowsProvider,
-} satisfies Record<string, DynamicProvider>;
-
-/** What the host gets: every kind with its writes audited under its program-facing name (`RecordingPolicy`). */
-const audited: Record<string, DynamicProvider> = Object.fromEntries(
-    Object.entries(providers).map(([kind, provider]) => [
-        kind,
-        auditedProvider(kind[0].toUpperCase() + kind.slice(1), provider, auditTrail),
-    ]),
-);
-
-export function load(kind: string): DynamicProvider {
-    const provider = Object.hasOwn(audited, kind) ? audited[kind] : undefined;
+export function load(kind: string): KindProvider {
+    const provider = hosted.get(kind) ?? hosted.get(fromEarlierSpelling(kind));
     if (!provider)
         throw new Error(
             `genesys-pulumi has no resource kind "${kind}"; is the installed package older than the program's?`,
         );
-    return provider;
+    return provider satisfies pulumi.dynamic.ResourceProvider;
 }
 
 export { configure };

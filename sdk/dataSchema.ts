@@ -1,7 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-export type DataFieldType = "string" | "integer" | "number" | "boolean" | "array" | "object";
+import type { DataScalar, FieldType } from "../provider/kinds/dataSchema/schema";
+
+export type { DataScalar };
+export type DataFieldType = FieldType;
 
 /** One field of a data schema. */
 export interface DataField {
@@ -21,8 +24,6 @@ export interface DataField {
     /** The referenced schema's field the value must equal; defaults to the record's id (its key). */
     referentialFieldName?: string;
 }
-
-export type DataScalar = string | number | boolean;
 
 /**
  * A test of one field of a record, with exactly one operator:

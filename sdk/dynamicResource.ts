@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { RESOURCE_NAME_KEY, STACK_KEY } from "../provider/identityKeys";
+import type { KindId } from "../provider/registry";
 
 /** The module part of each resource's type token: `pulumi-nodejs:dynamic/genesys:<Kind>`. */
 export const TYPE_MODULE = "genesys";
@@ -10,9 +12,8 @@ export const TYPE_MODULE = "genesys";
  * every message between engine and host, where it cost a 1 000-resource preview a tenth of its time. It names no
  * configuration value and no machine path, and stays valid across upgrades of the package.
  */
-export function providerSource(kind: string): string {
-    const registryKind = kind[0].toLowerCase() + kind.slice(1);
-    return `exports.handler = function () { return require("genesys-pulumi/provider/registry").load(${JSON.stringify(registryKind)}); };`;
+export function providerSource(kind: KindId): string {
+    return `exports.handler = function () { return require("genesys-pulumi/provider/registry").load(${JSON.stringify(kind)}); };`;
 }
 
 /**
@@ -21,7 +22,7 @@ export function providerSource(kind: string): string {
  * loads the implementation. Nothing here reads configuration or touches the network.
  */
 export abstract class DynamicResource extends pulumi.CustomResource {
-    protected constructor(kind: string, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+    protected constructor(kind: KindId, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
         super(
             `pulumi-nodejs:dynamic/${TYPE_MODULE}:${kind}`,
             name,
@@ -30,11 +31,6 @@ export abstract class DynamicResource extends pulumi.CustomResource {
         );
     }
 }
-
-/** Added to every resource's inputs so `check` can auto-name from the Pulumi resource name. */
-export const RESOURCE_NAME_KEY = "__resourceName";
-/** Added beside it so audit records name the stack: the dynamic-provider host is not told which stack it serves. */
-export const STACK_KEY = "__stack";
 
 /** The resource's name and stack, carried in its inputs for auto-naming and the audit trail (never diffed). */
 export function resourceIdentity(resourceName: string): Record<string, string> {

@@ -1,7 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-export type SequenceIndexTrigger = "automatic" | "manual";
+import type { ReplayCoverage } from "../provider/kinds/eventStream/derived";
+import type { SequenceIndexTrigger } from "../provider/kinds/eventStream/schema";
+
+export type { SequenceIndexTrigger };
 
 export interface EventStreamReplay {
     /**
@@ -34,14 +37,7 @@ export interface EventStreamArgs {
 }
 
 /** The replay's gap check over its sequence indices: what arrived, and what is missing. */
-export interface EventStreamReplayStatus {
-    firstSequenceIndex: number;
-    lastSequenceIndex: number;
-    contiguous: boolean;
-    missingSequenceIndices: number[];
-    /** 0..100, rounded down to 2 decimals: 100 means nothing is missing. */
-    coveragePercent: number;
-}
+export type EventStreamReplayStatus = ReplayCoverage;
 
 const OUTPUTS = [
     "name",

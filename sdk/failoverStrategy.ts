@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-export type FailoverTrigger = "health_degraded" | "latency_exceeded";
-export type RegionStatus = "HEALTHY" | "DEGRADED" | "UNAVAILABLE";
+import type { RegionStatus } from "../provider/kinds/failoverStrategy/api";
+import type { HealthMatrix } from "../provider/kinds/failoverStrategy/regionPreflight";
+import type { FailoverTrigger, StrategyRegion } from "../provider/kinds/failoverStrategy/schema";
+
+export type { FailoverTrigger, RegionStatus };
 
 export interface FailoverRegion {
     /** A region of the org, e.g. "us-east-1" (`GET /api/v2/architecture/regions`). */
@@ -37,9 +40,7 @@ export class FailoverStrategy extends DynamicResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
-    declare readonly regions: pulumi.Output<
-        { regionId: string; priority: number; weight: number; failoverTrigger: FailoverTrigger }[]
-    >;
+    declare readonly regions: pulumi.Output<StrategyRegion[]>;
     declare readonly evaluationTimeoutMs: pulumi.Output<number>;
     declare readonly maxSyncIntervalSeconds: pulumi.Output<number>;
     /** The platform id (also the resource's `id`). */
@@ -47,7 +48,7 @@ export class FailoverStrategy extends DynamicResource {
     /** The platform version, +1 on each write. */
     declare readonly version: pulumi.Output<number>;
     /** Each region's status when the strategy was last deployed or refreshed; NOT_FOUND if the org lost the region. */
-    declare readonly healthMatrix: pulumi.Output<Record<string, RegionStatus | "NOT_FOUND">>;
+    declare readonly healthMatrix: pulumi.Output<HealthMatrix>;
 
     constructor(name: string, args: FailoverStrategyArgs, opts?: pulumi.CustomResourceOptions) {
         super(

@@ -1,9 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
+import type { MediaType, Quality } from "../provider/kinds/recordingPolicy/schema";
 import type { StorageTarget } from "./storageTarget";
 
-export type MediaType = "audio" | "video" | "screen";
-export type RecordingQuality = "standard" | "high";
+export type { MediaType };
+export type RecordingQuality = Quality;
 
 export interface RecordingPolicyArgs {
     /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */

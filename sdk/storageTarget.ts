@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
-export type ServerSideEncryption = "AES256" | "aws:kms";
+import type { Encryption } from "../provider/kinds/storageTarget/schema";
+
+export type ServerSideEncryption = Encryption;
 
 export interface StorageTargetArgs {
     /** Platform name; defaults to the resource name plus a random suffix, so replacements never collide. */

@@ -52,7 +52,7 @@ describe("the serialized __provider", () => {
     });
 
     it("names the implementation by package path and stays small", () => {
-        assert.match(providerText, /require\("genesys-pulumi\/provider\/registry"\)\.load\("recordingPolicy"\)/);
+        assert.match(providerText, /require\("genesys-pulumi\/provider\/registry"\)\.load\("RecordingPolicy"\)/);
         // It travels in every message between engine and host and sits in the state once per resource.
         assert.ok(providerText.length < 200, `__provider is ${providerText.length} bytes`);
     });

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, it } from "node:test";
-import type { DynamicProvider } from "../kindProvider";
+import type { KindProvider } from "../kindProvider";
 import { PartialFailure } from "../lifecycle/partialFailure";
 import { auditedProvider } from "./auditedProvider";
 import type { AuditRecord } from "./auditRecord";
@@ -35,7 +35,7 @@ function readRecords(dir: string): AuditRecord[] {
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A provider whose API calls are reported as the client reports them, after awaits, like real ones. */
-function fakeProvider(): DynamicProvider {
+function fakeProvider(): KindProvider {
     const unused = async () => {
         throw new Error("not used");
     };
@@ -180,7 +180,7 @@ describe("audited provider", () => {
     it("passes checks, diffs and reads through unrecorded", async () => {
         const dir = tempDir();
         const calls: string[] = [];
-        const inner: DynamicProvider = {
+        const inner: KindProvider = {
             ...fakeProvider(),
             check: async () => {
                 calls.push("check");

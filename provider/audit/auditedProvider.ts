@@ -1,5 +1,5 @@
 import type { CallOutcome } from "../client/apiClient";
-import type { DynamicProvider } from "../kindProvider";
+import type { KindProvider } from "../kindProvider";
 import type { AuditTrail, OperationFacts } from "./auditTrail";
 import { trackCalls } from "./callTracker";
 
@@ -9,7 +9,7 @@ type Props = Record<string, unknown>;
  * The provider with every create, update and delete (and every failed one) written to the audit trail. Checks,
  * diffs and reads change nothing on the platform and pass straight through.
  */
-export function auditedProvider(kind: string, provider: DynamicProvider, trail: () => AuditTrail): DynamicProvider {
+export function auditedProvider(kind: string, provider: KindProvider, trail: () => AuditTrail): KindProvider {
     const secretFields = provider.secretFields ?? [];
 
     async function audited<T>(

@@ -1,10 +1,4 @@
-import { RESOURCE_NAME_KEY } from "../lifecycle/autoName";
-
-/**
- * Added by the SDK beside `__resourceName`: the stack being deployed. The dynamic-provider host is told neither
- * the resource's URN nor the stack (the engine gives provider plugins no PULUMI_STACK), so the program passes it.
- */
-export const STACK_KEY = "__stack";
+import { RESOURCE_NAME_KEY, STACK_KEY } from "../identityKeys";
 
 /** The Pulumi resource name and stack that the SDK keys carry, or `PULUMI_STACK` for resources deployed before them. */
 export function resourceIdentity(

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { RESOURCE_NAME_KEY } from "../identityKeys";
 
-/** Inputs the SDK and `check` add beside the user's own, to carry auto-naming across runs. */
-export const RESOURCE_NAME_KEY = "__resourceName";
+/** Added by `check` beside the user's inputs when it chose the name, so later runs keep that name. */
 export const AUTO_NAMED_KEY = "__autoNamed";
 
 const SUFFIX_LENGTH = 7;

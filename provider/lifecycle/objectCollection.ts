@@ -17,7 +17,7 @@ export interface PlatformObject {
 export function objectCollection<B extends object, L extends PlatformObject>(path: string) {
     const item = (id: string) => `${path}/${encodeURIComponent(id)}`;
     return {
-        /** A create where the platform chooses the id: not repeated after a lost response (see createByPost). */
+        /** A create where the platform chooses the id: not repeated after a lost response (see createAdoptingOrphan). */
         create: (client: ApiClient, body: B) => client.post<L>(path, body),
         get: (client: ApiClient, id: string) => readOrGone(() => client.get<L>(item(id))),
         put: (client: ApiClient, id: string, body: B, version?: number) =>

@@ -1,7 +1,8 @@
+import type { ApiClient } from "../client/apiClient";
 import type { KindDefinition } from "../kindProvider";
-import { createAdoptingOrphan } from "./createByPost";
+import { createAdoptingOrphan } from "./createAdoptingOrphan";
 import type { ObjectCollection, PlatformObject } from "./objectCollection";
-import { updateVersioned } from "./versionedUpdate";
+import { versionedObjectCrud } from "./versionedObjectCrud";
 
 /**
  * Create, read, update and delete for a kind whose objects the platform names (POST creates): creates adopt
@@ -16,8 +17,22 @@ export function postedObjectCrud<
     label: string,
     api: ObjectCollection<B, L>,
     toBody: (inputs: I) => B,
-    readable: (body: B) => object = (body) => body,
+    options: { readable?: (body: B) => object } = {},
 ): Pick<KindDefinition<I, L>, "create" | "read" | "resolveUnconfirmed" | "update" | "delete" | "idOf"> {
+    return { ...versionedObjectCrud(label, api, toBody, options.readable), ...postedCreate(api, toBody) };
+}
+
+/**
+ * The create of an object the platform names, versioned or not: a POST that adopts its orphan after a lost
+ * response, and the lookup that settles a create recorded unconfirmed.
+ */
+export function postedCreate<I extends Record<string, unknown>, B extends { name: string }, L>(
+    api: {
+        create(client: ApiClient, body: B): Promise<L>;
+        findByName(client: ApiClient, name: string): Promise<L | undefined>;
+    },
+    toBody: (inputs: I) => B,
+): Pick<KindDefinition<I, L>, "create" | "resolveUnconfirmed"> {
     return {
         create(client, inputs) {
             const body = toBody(inputs);
@@ -27,21 +42,7 @@ export function postedObjectCrud<
                 findByName: () => api.findByName(client, body.name),
             });
         },
-        read: (client, id) => api.get(client, id),
         // Our auto-names are unique, so an unconfirmed create is found by the name it was sent with.
         resolveUnconfirmed: (client, name) => api.findByName(client, name),
-        update(client, id, olds, inputs) {
-            const body = toBody(inputs);
-            return updateVersioned({
-                label,
-                id,
-                knownVersion: Number(olds.version),
-                put: (version) => api.put(client, id, body, version),
-                get: () => api.get(client, id),
-                sent: readable(body),
-            });
-        },
-        delete: (client, id) => api.delete(client, id),
-        idOf: (live) => live.id,
     };
 }

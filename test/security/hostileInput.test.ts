@@ -3,7 +3,7 @@ import * as http from "node:http";
 import { after, before, describe, it } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { tokenFor } from "../emulatorClient";
-import type { DynamicProvider } from "../../provider/kindProvider";
+import type { KindProvider } from "../../provider/kindProvider";
 import { dataRecordProvider } from "../../provider/kinds/dataRecord/provider";
 import { dataRecordSetProvider } from "../../provider/kinds/dataRecordSet/provider";
 import { dataSchemaProvider } from "../../provider/kinds/dataSchema/provider";
@@ -46,7 +46,7 @@ const STRATEGY = {
 };
 
 /** The failures `check` returns, as property → reason; it must answer, never throw. */
-async function refusals(provider: DynamicProvider, news: Props): Promise<Record<string, string>> {
+async function refusals(provider: KindProvider, news: Props): Promise<Record<string, string>> {
     const { failures } = await provider.check({}, news);
     for (const failure of failures)
         assert.ok(

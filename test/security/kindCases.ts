@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import type { DynamicProvider } from "../../provider/kindProvider";
+import type { KindProvider } from "../../provider/kindProvider";
 import { dataRecordProvider } from "../../provider/kinds/dataRecord/provider";
 import { dataRecordSetProvider } from "../../provider/kinds/dataRecordSet/provider";
 import { toBody as dataSchemaBody } from "../../provider/kinds/dataSchema/api";
@@ -28,7 +28,7 @@ export type Send = (method: "POST" | "PUT", path: string, body: unknown) => Prom
 
 export interface KindCase {
     kind: string;
-    provider: DynamicProvider;
+    provider: KindProvider;
     /** Top-level inputs the kind declares: every failure's property path starts with one of these (or an input given). */
     inputKeys: readonly string[];
     valid: fc.Arbitrary<Props>;

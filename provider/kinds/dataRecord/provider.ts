@@ -1,7 +1,7 @@
 import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
-import { updateVersioned } from "../../lifecycle/versionedUpdate";
+import { updateVersioned } from "../../lifecycle/updateVersioned";
 import { dataOf, dataRecordApi as api, type LiveDataRecord } from "./api";
 import { unresolvedReferences } from "./referenceCheck";
 import { type DataRecordInputs, dataRecordDefaults, dataRecordInputs, dataRecordRules } from "./schema";
@@ -94,7 +94,5 @@ export const dataRecordProvider = kindProvider<DataRecordInputs, HeldRecord>({
         data: dataOf(live.record),
     }),
 
-    outputs(live, inputs) {
-        return { ...this.inputsFromLive(live, inputs), recordId: live.record.id, version: live.version };
-    },
+    computed: (live) => ({ recordId: live.record.id, version: live.version }),
 });

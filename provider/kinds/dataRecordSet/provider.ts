@@ -1,15 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { ApiClient } from "../../client/apiClient";
-import type { DynamicProvider } from "../../kindProvider";
+import { carried, checkKind, inKindContext, type KindBasics, type KindProvider } from "../../kindProvider";
 import { configure, apiClient } from "../../providerContext";
 import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { diffInputs } from "../../lifecycle/inputDiff";
-import { PartialFailure } from "../../lifecycle/partialFailure";
-import { RESOURCE_NAME_KEY } from "../../lifecycle/autoName";
-import { STACK_KEY } from "../../audit/resourceIdentity";
-import { updateVersioned } from "../../lifecycle/versionedUpdate";
-import { checkInputs, type CheckFailure } from "../../validation/checkInputs";
+import { updateVersioned } from "../../lifecycle/updateVersioned";
 import { inspectInputShape } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
 import { dataOf, dataRecordApi as api } from "../dataRecord/api";
@@ -17,7 +13,7 @@ import { unresolvedReferences } from "../dataRecord/referenceCheck";
 import { validatorFor } from "../dataRecord/recordValidator";
 import { dataSchemaApi } from "../dataSchema/api";
 import { planChanges, recordHash, type RecordHashes } from "./recordPlan";
-import { readRecordFile, type SourceRecord } from "./recordSource";
+import { readRecordFile, recordsToWrite, type SourceRecord } from "./recordSource";
 import {
     type DataRecordSetInputs,
     dataRecordSetDefaults,
@@ -25,18 +21,35 @@ import {
     dataRecordSetRules,
     recordFailures,
 } from "./schema";
+import { deleteMembers } from "./deleteMembers";
+import { memberFailure, outputsOrFailure } from "./setOutcome";
 import { settleConcurrently } from "./settleConcurrently";
 
 type Props = Record<string, unknown>;
 
 const LABEL = "data record set";
-/** Failures spelled out in one error message; the rest are counted. */
-const MAX_LISTED_FAILURES = 20;
+const NOUN = "record";
 /** Inputs `check` computes from the records; never taken from the program. */
 const COMPUTED = ["recordHashes", "recordCount", "sourceHash"] as const;
 
 /** The inputs as `check` leaves them for create/update: with the records' hashes (and the file's). */
 type CheckedInputs = DataRecordSetInputs & { recordHashes?: RecordHashes; recordCount?: number; sourceHash?: string };
+
+/** What a set shares with every other kind: its inputs are checked, and its errors worded, the same way. */
+const basics: KindBasics<DataRecordSetInputs> = {
+    label: LABEL,
+    schema: dataRecordSetInputs,
+    rules: dataRecordSetRules,
+    defaults: dataRecordSetDefaults,
+    // The computed inputs are recomputed below from the records, never taken from the program.
+    normalise(news) {
+        const inputs = { ...news };
+        for (const key of COMPUTED) delete inputs[key];
+        return inputs;
+    },
+};
+
+const inContext = <T>(action: string, run: () => Promise<T>) => inKindContext(LABEL, action, run);
 
 /** The records the inputs name: the `records` list as given, or the file read now. */
 function sourceRecords(inputs: DataRecordSetInputs): { records: SourceRecord[]; sourceHash?: string } {
@@ -53,21 +66,6 @@ function hashesOf(records: readonly SourceRecord[]): RecordHashes {
     const hashes: RecordHashes = {};
     for (const record of records) hashes[record.key] = recordHash(record.data);
     return hashes;
-}
-
-/** The records to write, re-read from their source; a file that changed since `check` hashed it is refused. */
-function recordsToWrite(inputs: CheckedInputs): Map<string, SourceRecord> {
-    const source = sourceRecords(inputs);
-    if (inputs.file !== undefined && source.sourceHash !== inputs.sourceHash) {
-        throw new Error(
-            `${inputs.file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`,
-        );
-    }
-    return new Map(source.records.map((record) => [record.key, record]));
-}
-
-function describeError(err: unknown): string {
-    return err instanceof Error ? err.message : String(err);
 }
 
 interface SetState {
@@ -90,48 +88,31 @@ function outputsOf(inputs: CheckedInputs, state: SetState): Props {
         outs.sourceHash = inputs.sourceHash;
     }
     // Kept so a later delete is audited under the resource's name and stack.
-    for (const key of [RESOURCE_NAME_KEY, STACK_KEY])
-        if (typeof (inputs as Props)[key] === "string") outs[key] = (inputs as Props)[key];
-    return outs;
+    return { ...outs, ...carried(inputs) };
 }
 
-async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
-    try {
-        return await run();
-    } catch (err) {
-        if (err instanceof Error && !(err instanceof PartialFailure))
-            err.message = `${action} ${LABEL}: ${err.message}`;
-        throw err;
-    }
+function writtenRecords(inputs: CheckedInputs): Map<string, SourceRecord> {
+    return recordsToWrite(sourceRecords(inputs), inputs.file, inputs.sourceHash);
 }
 
-/**
- * The outputs when every change applied. Otherwise throws: a PartialFailure carrying the outputs of what did
- * apply, or (a create where nothing applied) a plain error, so no empty set enters the stack.
- */
-function outputsOrFailure(
-    action: string,
+function outcome(
+    creating: boolean,
     id: string,
     inputs: CheckedInputs,
     state: SetState,
     attempted: number,
     anyApplied: boolean,
 ): Props {
-    const outs = outputsOf(inputs, state);
-    if (state.failures.length === 0) return outs;
-    const listed = state.failures.slice(0, MAX_LISTED_FAILURES).join("; ");
-    const more =
-        state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
-    const summary = `${state.failures.length} of ${attempted} record changes failed: ${listed}${more}`;
-    if (!anyApplied && action === "creating") throw new Error(summary);
-    throw new PartialFailure(
-        `${action} ${LABEL}: ${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
+    return outputsOrFailure({
+        noun: NOUN,
+        creating,
         id,
-        // The host adds `__provider` to what a create or update returns, but not to a failure's properties: without
-        // it the state left behind could never be refreshed, updated or deleted again.
-        { ...outs, __provider: (inputs as Props).__provider },
-        state.failures.slice(0, MAX_LISTED_FAILURES),
-    );
+        outs: outputsOf(inputs, state),
+        provider: (inputs as Props).__provider,
+        failures: state.failures,
+        attempted,
+        anyApplied,
+    });
 }
 
 /**
@@ -180,7 +161,7 @@ async function applyChanges(
         const change = changes[index];
         const key = change.kind === "put" ? change.record.key : change.key;
         if (!result.ok) {
-            state.failures.push(`record ${JSON.stringify(key)}: ${describeError(result.error)}`);
+            state.failures.push(memberFailure(NOUN, key, result.error));
             return;
         }
         anyApplied = true;
@@ -201,23 +182,14 @@ async function applyChanges(
  * under the API client's rate limit and retries, and per-record failures are reported together while the
  * records that succeeded stay in the stack (see PartialFailure).
  */
-export const dataRecordSetProvider: DynamicProvider = {
+export const dataRecordSetProvider: KindProvider = {
+    secretFields: [],
     configure,
 
     async check(olds, news) {
-        const inputs: Props = { ...news };
-        for (const key of COMPUTED) delete inputs[key];
-        for (const [key, value] of Object.entries(dataRecordSetDefaults))
-            if (inputs[key] === undefined) inputs[key] = value;
-        // The records' own validation below must not walk a runaway shape; checkInputs reports prototype keys.
-        const shape = inspectInputShape(inputs);
-        if (!shape.walkable) return { inputs, failures: shape.failures };
-        const failures: CheckFailure[] = checkInputs<DataRecordSetInputs>(
-            dataRecordSetInputs,
-            dataRecordSetRules,
-            inputs,
-            olds,
-        );
+        const { inputs, failures } = checkKind(basics, olds, news);
+        // The records' own validation below must not walk a runaway shape (checkKind has reported it).
+        if (!inspectInputShape(inputs).walkable) return { inputs, failures };
         const sourceBlocked =
             failures.some((f) => !f.property.startsWith("records")) ||
             [inputs.fields, inputs.rules, inputs.file, inputs.keyColumn].some(containsUnknown) ||
@@ -228,7 +200,7 @@ export const dataRecordSetProvider: DynamicProvider = {
         try {
             source = sourceRecords(typed);
         } catch (err) {
-            return { inputs, failures: [...failures, { property: "file", reason: `file ${describeError(err)}` }] };
+            return { inputs, failures: [...failures, { property: "file", reason: `file ${(err as Error).message}` }] };
         }
         const invalidIndices = new Set(
             failures.map((f) => Number(/^records\[(\d+)\]/.exec(f.property)?.[1])).filter(Number.isInteger),
@@ -251,44 +223,44 @@ export const dataRecordSetProvider: DynamicProvider = {
     create(news) {
         const inputs = news as CheckedInputs;
         return inContext("creating", async () => {
-            const wanted = recordsToWrite(inputs);
+            const wanted = writtenRecords(inputs);
             const id = `${inputs.schemaId}/${randomUUID()}`;
             const state: SetState = { hashes: {}, versions: {}, failures: [] };
             const anyApplied = await applyChanges(apiClient(), inputs, state, [...wanted.values()], []);
-            return { id, outs: outputsOrFailure("creating", id, inputs, state, wanted.size, anyApplied) };
+            return { id, outs: outcome(true, id, inputs, state, wanted.size, anyApplied) };
         });
     },
 
-    async read(id, props) {
-        const client = apiClient();
-        const schemaId = String(props.schemaId);
-        if (
-            (await readConfirmingGone(() => dataSchemaApi.get(client, schemaId), client.readAfterWriteMs)) === undefined
-        )
-            return {};
-        const held = (props.recordHashes ?? {}) as RecordHashes;
-        const hashes: RecordHashes = {};
-        const versions: Record<string, number> = {};
-        for (const live of await api.list(client, schemaId)) {
-            if (!(live.id in held)) continue;
-            hashes[live.id] = recordHash(dataOf(live));
-            versions[live.id] = live.version;
-        }
-        return {
-            id,
-            props: {
-                ...props,
-                recordHashes: hashes,
-                recordVersions: versions,
-                recordCount: Object.keys(hashes).length,
-            },
-        };
+    read(id, props = {}) {
+        return inContext(`reading ${id} of`, async () => {
+            const client = apiClient();
+            const schemaId = String(props.schemaId);
+            const schema = await readConfirmingGone(() => dataSchemaApi.get(client, schemaId), client.readAfterWriteMs);
+            if (schema === undefined) return {};
+            const held = (props.recordHashes ?? {}) as RecordHashes;
+            const hashes: RecordHashes = {};
+            const versions: Record<string, number> = {};
+            for (const live of await api.list(client, schemaId)) {
+                if (!(live.id in held)) continue;
+                hashes[live.id] = recordHash(dataOf(live));
+                versions[live.id] = live.version;
+            }
+            return {
+                id,
+                props: {
+                    ...props,
+                    recordHashes: hashes,
+                    recordVersions: versions,
+                    recordCount: Object.keys(hashes).length,
+                },
+            };
+        });
     },
 
     update(id, olds, news) {
         const inputs = news as CheckedInputs;
         return inContext(`updating ${id} of`, async () => {
-            const wanted = recordsToWrite(inputs);
+            const wanted = writtenRecords(inputs);
             const state: SetState = {
                 hashes: { ...((olds.recordHashes ?? {}) as RecordHashes) },
                 versions: { ...((olds.recordVersions ?? {}) as Record<string, number>) },
@@ -298,33 +270,21 @@ export const dataRecordSetProvider: DynamicProvider = {
             const put = plan.put.map((key) => wanted.get(key) as SourceRecord);
             const anyApplied = await applyChanges(apiClient(), inputs, state, put, plan.remove);
             return {
-                outs: outputsOrFailure(
-                    `updating ${id} of`,
-                    id,
-                    inputs,
-                    state,
-                    put.length + plan.remove.length,
-                    anyApplied,
-                ),
+                outs: outcome(false, id, inputs, state, put.length + plan.remove.length, anyApplied),
             };
         });
     },
 
-    async delete(id, props) {
-        const client = apiClient();
-        const keys = Object.keys((props.recordHashes ?? {}) as RecordHashes);
-        const results = await settleConcurrently(
-            keys,
-            Number(props.concurrency ?? dataRecordSetDefaults.concurrency),
-            (key) => api.delete(client, String(props.schemaId), key),
-        );
-        const failed = results.flatMap((result, index) =>
-            result.ok ? [] : [`record ${JSON.stringify(keys[index])}: ${describeError(result.error)}`],
-        );
-        if (failed.length > 0) {
-            throw new Error(
-                `deleting ${id} of ${LABEL}: ${failed.length} of ${keys.length} records could not be deleted (run \`pulumi destroy\` again; records already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`,
+    delete(id, props) {
+        return inContext(`deleting ${id} of`, async () => {
+            const client = apiClient();
+            const schemaId = String(props.schemaId);
+            await deleteMembers(
+                NOUN,
+                Object.keys((props.recordHashes ?? {}) as RecordHashes),
+                Number(props.concurrency ?? dataRecordSetDefaults.concurrency),
+                (key) => api.delete(client, schemaId, key),
             );
-        }
+        });
     },
 };

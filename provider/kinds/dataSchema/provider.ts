@@ -13,13 +13,20 @@ import {
 
 const LABEL = "data schema";
 
-const definition = kindProvider<DataSchemaInputs, LiveDataSchema>({
+export const dataSchemaProvider = kindProvider<DataSchemaInputs, LiveDataSchema>({
     label: LABEL,
     schema: dataSchemaInputs,
     rules: dataSchemaRules,
     defaults: dataSchemaDefaults,
     nameMaxLength: 200,
     replaceOn: [],
+    // Fields are nested, so their one default (`required: false`) is filled here for state to match the platform.
+    normalise(news) {
+        const fields = news.fields;
+        const canonical =
+            Array.isArray(fields) && fields.every((f) => typeof f === "object" && f !== null && !Array.isArray(f));
+        return canonical ? { ...news, fields: canonicalFields(fields as DataField[]) } : { ...news };
+    },
     // Adding a field is an in-place PUT; removing or retyping one is refused by the platform, so it replaces.
     replacesFor: (olds, news) => (breakingFieldChanges(olds.fields, news.fields).length > 0 ? ["fields"] : []),
 
@@ -27,18 +34,5 @@ const definition = kindProvider<DataSchemaInputs, LiveDataSchema>({
 
     inputsFromLive: (live) => ({ name: live.name, fields: canonicalFields(live.fields), rules: live.rules ?? [] }),
 
-    outputs(live, inputs) {
-        return { ...this.inputsFromLive(live, inputs), schemaId: live.id, version: live.version };
-    },
+    computed: (live) => ({ schemaId: live.id, version: live.version }),
 });
-
-/** Fields are nested, so their one default (`required: false`) is filled here for state to match the platform. */
-export const dataSchemaProvider: typeof definition = {
-    ...definition,
-    check: (olds, news) => {
-        const fields = news.fields;
-        const canonical =
-            Array.isArray(fields) && fields.every((f) => typeof f === "object" && f !== null && !Array.isArray(f));
-        return definition.check(olds, canonical ? { ...news, fields: canonicalFields(fields as DataField[]) } : news);
-    },
-};

@@ -95,6 +95,7 @@ export const dataField = z
 export type DataField = z.infer<typeof dataField>;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: "must be a string, number or boolean" });
+export type DataScalar = z.infer<typeof scalar>;
 
 /**
  * One test of one field, with exactly one operator: `equals` a value, is `oneOf` several, or is `present`
@@ -206,7 +207,7 @@ export function ruleProblems(
     return failures;
 }
 
-function scalarFits(value: string | number | boolean, type: FieldType): boolean {
+function scalarFits(value: DataScalar, type: FieldType): boolean {
     switch (type) {
         case "string":
             return typeof value === "string";

@@ -112,7 +112,7 @@ async function expanded(client: ApiClient, written: LiveDataTable): Promise<Live
 }
 
 export const dataTableApi = {
-    /** A create where the platform chooses the id: not repeated after a lost response (see createByPost). */
+    /** A create where the platform chooses the id: not repeated after a lost response (see createAdoptingOrphan). */
     create: async (client: ApiClient, body: TableBody) =>
         expanded(client, await client.post<LiveDataTable>(DATA_TABLES, body)),
     get,

@@ -1,6 +1,6 @@
 import { kindProvider } from "../../kindProvider";
-import { createAdoptingOrphan } from "../../lifecycle/createByPost";
-import { updateUnversioned } from "../../lifecycle/unversionedUpdate";
+import { postedCreate } from "../../lifecycle/postedObjectCrud";
+import { updateUnversioned } from "../../lifecycle/updateUnversioned";
 import { breakingFieldChanges } from "../dataSchema/fieldChanges";
 import { comparable, dataTableApi as api, fieldsOf, type LiveDataTable, toBody } from "./api";
 import { DATA_TABLE_LIMITS, type DataTableInputs, dataTableInputs, dataTableRules } from "./schema";
@@ -37,17 +37,8 @@ export const dataTableProvider = kindProvider<DataTableInputs, LiveDataTable>({
     replacesFor: (olds, news) => (breakingFieldChanges(olds.fields, news.fields).length > 0 ? ["fields"] : []),
     checkOnly: ["clientValidation"],
 
-    create(client, inputs) {
-        const body = toBody(inputs);
-        return createAdoptingOrphan({
-            name: body.name,
-            post: () => api.create(client, body),
-            findByName: () => api.findByName(client, body.name),
-        });
-    },
+    ...postedCreate(api, toBody),
     read: (client, id) => api.get(client, id),
-    // Our auto-names are unique, so an unconfirmed create is found by the name it was sent with.
-    resolveUnconfirmed: (client, name) => api.findByName(client, name),
     update(client, id, olds, inputs) {
         const body = toBody(inputs);
         return updateUnversioned({
@@ -64,5 +55,5 @@ export const dataTableProvider = kindProvider<DataTableInputs, LiveDataTable>({
     idOf: (live) => live.id,
 
     inputsFromLive,
-    outputs: (live, inputs) => ({ ...inputsFromLive(live, inputs), datatableId: live.id }),
+    computed: (live) => ({ datatableId: live.id }),
 });

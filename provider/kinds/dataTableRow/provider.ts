@@ -1,8 +1,8 @@
 import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
 import { bodyMatches } from "../../lifecycle/bodyMatches";
-import { createAdoptingOrphan } from "../../lifecycle/createByPost";
-import { updateUnversioned } from "../../lifecycle/unversionedUpdate";
+import { createAdoptingOrphan } from "../../lifecycle/createAdoptingOrphan";
+import { updateUnversioned } from "../../lifecycle/updateUnversioned";
 import { completeData, type TableField } from "../dataTable/schema";
 import { dataFromLive, dataTableRowApi as api, type RowBody, rowBody, valuesOf } from "./api";
 import { type DataTableRowInputs, dataTableRowInputs, dataTableRowRules } from "./schema";
@@ -104,5 +104,5 @@ export const dataTableRowProvider = kindProvider<DataTableRowInputs, HeldRow>({
     idOf: (live) => rowResourceId(live.tableId, live.row.key),
 
     inputsFromLive,
-    outputs: (live, inputs) => inputsFromLive(live, inputs),
+    computed: () => ({}),
 });

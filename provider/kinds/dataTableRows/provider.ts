@@ -1,19 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { ApiClient } from "../../client/apiClient";
-import type { DynamicProvider } from "../../kindProvider";
-import { RESOURCE_NAME_KEY } from "../../lifecycle/autoName";
-import { STACK_KEY } from "../../audit/resourceIdentity";
+import { carried, checkKind, inKindContext, type KindBasics, type KindProvider } from "../../kindProvider";
 import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { diffInputs } from "../../lifecycle/inputDiff";
-import { PartialFailure } from "../../lifecycle/partialFailure";
-import { updateUnversioned } from "../../lifecycle/unversionedUpdate";
+import { updateUnversioned } from "../../lifecycle/updateUnversioned";
 import { apiClient, configure } from "../../providerContext";
-import { type CheckFailure, checkInputs } from "../../validation/checkInputs";
 import { inspectInputShape } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
+import { deleteMembers } from "../dataRecordSet/deleteMembers";
 import { planChanges, type RecordHashes, recordHash } from "../dataRecordSet/recordPlan";
-import { readRecordFile, type SourceRecord } from "../dataRecordSet/recordSource";
+import { readRecordFile, recordsToWrite, type SourceRecord } from "../dataRecordSet/recordSource";
 import { recordFailures } from "../dataRecordSet/schema";
+import { memberFailure, outputsOrFailure } from "../dataRecordSet/setOutcome";
 import { settleConcurrently } from "../dataRecordSet/settleConcurrently";
 import { dataTableApi } from "../dataTable/api";
 import { fieldDefault, KEY_FIELD, rowFields, type TableField } from "../dataTable/schema";
@@ -33,8 +31,7 @@ import {
 type Props = Record<string, unknown>;
 
 const LABEL = "data table rows";
-/** Failures spelled out in one error message; the rest are counted. */
-const MAX_LISTED_FAILURES = 20;
+const NOUN = "row";
 const CHANGED_OUTSIDE =
     "was changed or deleted outside Pulumi since this stack last wrote it; run `pulumi refresh` to take in that change, then `pulumi up` again to apply yours";
 /** Inputs `check` computes from the rows; never taken from the program. */
@@ -42,6 +39,22 @@ const COMPUTED = ["rowHashes", "rowCount", "sourceHash"] as const;
 
 /** The inputs as `check` leaves them for create/update: with the rows' hashes (and the file's). */
 type CheckedInputs = DataTableRowsInputs & { rowHashes?: RecordHashes; rowCount?: number; sourceHash?: string };
+
+/** What a set of rows shares with every other kind: its inputs are checked, and its errors worded, the same way. */
+const basics: KindBasics<DataTableRowsInputs> = {
+    label: LABEL,
+    schema: dataTableRowsInputs,
+    rules: dataTableRowsRules,
+    defaults: dataTableRowsDefaults,
+    // The computed inputs are recomputed from the rows, never taken from the program.
+    normalise(news) {
+        const inputs = { ...news };
+        for (const key of COMPUTED) delete inputs[key];
+        return inputs;
+    },
+};
+
+const inContext = <T>(action: string, run: () => Promise<T>) => inKindContext(LABEL, action, run);
 
 /** The rows the inputs name: the `rows` list as given, or the file read now. */
 function sourceRows(inputs: DataTableRowsInputs): { records: SourceRecord[]; sourceHash?: string } {
@@ -73,21 +86,6 @@ function hashesOf(fields: readonly TableField[], records: readonly SourceRecord[
     return hashes;
 }
 
-/** The rows to write, re-read from their source; a file that changed since `check` hashed it is refused. */
-function rowsToWrite(inputs: CheckedInputs): Map<string, SourceRecord> {
-    const source = sourceRows(inputs);
-    if (inputs.file !== undefined && source.sourceHash !== inputs.sourceHash) {
-        throw new Error(
-            `${inputs.file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`,
-        );
-    }
-    return new Map(source.records.map((record) => [record.key, record]));
-}
-
-function describeError(err: unknown): string {
-    return err instanceof Error ? err.message : String(err);
-}
-
 interface SetState {
     hashes: RecordHashes;
     failures: string[];
@@ -105,47 +103,31 @@ function outputsOf(inputs: CheckedInputs, state: SetState): Props {
     for (const key of ["clientValidation", "importMode", "file", "sourceHash"] as const)
         if (inputs[key] !== undefined) outs[key] = inputs[key];
     // Kept so a later delete is audited under the resource's name and stack.
-    for (const key of [RESOURCE_NAME_KEY, STACK_KEY])
-        if (typeof (inputs as Props)[key] === "string") outs[key] = (inputs as Props)[key];
-    return outs;
+    return { ...outs, ...carried(inputs) };
 }
 
-async function inContext<T>(action: string, run: () => Promise<T>): Promise<T> {
-    try {
-        return await run();
-    } catch (err) {
-        if (err instanceof Error && !(err instanceof PartialFailure))
-            err.message = `${action} ${LABEL}: ${err.message}`;
-        throw err;
-    }
+function writtenRows(inputs: CheckedInputs): Map<string, SourceRecord> {
+    return recordsToWrite(sourceRows(inputs), inputs.file, inputs.sourceHash);
 }
 
-/**
- * The outputs when every change applied. Otherwise throws: a PartialFailure carrying the outputs of what did
- * apply, or (a create where nothing applied) a plain error, so no empty set enters the stack.
- */
-function outputsOrFailure(
-    action: string,
+function outcome(
+    creating: boolean,
     id: string,
     inputs: CheckedInputs,
     state: SetState,
     attempted: number,
     anyApplied: boolean,
 ): Props {
-    const outs = outputsOf(inputs, state);
-    if (state.failures.length === 0) return outs;
-    const listed = state.failures.slice(0, MAX_LISTED_FAILURES).join("; ");
-    const more =
-        state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
-    const summary = `${state.failures.length} of ${attempted} row changes failed: ${listed}${more}`;
-    if (!anyApplied && action === "creating") throw new Error(summary);
-    throw new PartialFailure(
-        `${action} ${LABEL}: ${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
+    return outputsOrFailure({
+        noun: NOUN,
+        creating,
         id,
-        // The host adds `__provider` to what a create or update returns, but not to a failure's properties.
-        { ...outs, __provider: (inputs as Props).__provider },
-        state.failures.slice(0, MAX_LISTED_FAILURES),
-    );
+        outs: outputsOf(inputs, state),
+        provider: (inputs as Props).__provider,
+        failures: state.failures,
+        attempted,
+        anyApplied,
+    });
 }
 
 /** Records each change's outcome in `state`; true when any applied. */
@@ -153,7 +135,7 @@ function settle(state: SetState, outcomes: { key: string; hash?: string; error?:
     let anyApplied = false;
     for (const { key, hash, error } of outcomes) {
         if (error !== undefined) {
-            state.failures.push(`row ${JSON.stringify(key)}: ${describeError(error)}`);
+            state.failures.push(memberFailure(NOUN, key, error));
             continue;
         }
         anyApplied = true;
@@ -278,23 +260,14 @@ function apply(
  * hashes and an update writes only the rows that changed, row by row or through the platform's CSV import job;
  * failures are reported together while the rows that succeeded stay in the stack (see PartialFailure).
  */
-export const dataTableRowsProvider: DynamicProvider = {
+export const dataTableRowsProvider: KindProvider = {
+    secretFields: [],
     configure,
 
     async check(olds, news) {
-        const inputs: Props = { ...news };
-        for (const key of COMPUTED) delete inputs[key];
-        for (const [key, value] of Object.entries(dataTableRowsDefaults))
-            if (inputs[key] === undefined) inputs[key] = value;
-        // The rows' own validation below must not walk a runaway shape; checkInputs reports prototype keys.
-        const shape = inspectInputShape(inputs);
-        if (!shape.walkable) return { inputs, failures: shape.failures };
-        const failures: CheckFailure[] = checkInputs<DataTableRowsInputs>(
-            dataTableRowsInputs,
-            dataTableRowsRules,
-            inputs,
-            olds,
-        );
+        const { inputs, failures } = checkKind(basics, olds, news);
+        // The rows' own validation below must not walk a runaway shape (checkKind has reported it).
+        if (!inspectInputShape(inputs).walkable) return { inputs, failures };
         const sourceBlocked =
             failures.some((f) => !f.property.startsWith("rows")) ||
             [inputs.fields, inputs.clientValidation, inputs.file, inputs.keyColumn].some(containsUnknown) ||
@@ -305,7 +278,7 @@ export const dataTableRowsProvider: DynamicProvider = {
         try {
             source = sourceRows(typed);
         } catch (err) {
-            return { inputs, failures: [...failures, { property: "file", reason: `file ${describeError(err)}` }] };
+            return { inputs, failures: [...failures, { property: "file", reason: `file ${(err as Error).message}` }] };
         }
         if (source.records.length > MAX_TABLE_ROWS)
             failures.push({
@@ -335,55 +308,51 @@ export const dataTableRowsProvider: DynamicProvider = {
     create(news) {
         const inputs = news as CheckedInputs;
         return inContext("creating", async () => {
-            const wanted = rowsToWrite(inputs);
+            const wanted = writtenRows(inputs);
             const id = `${inputs.datatableId}/${randomUUID()}`;
             const state: SetState = { hashes: {}, failures: [] };
             const anyApplied = await apply(apiClient(), inputs, state, wanted, [...wanted.values()], []);
-            return { id, outs: outputsOrFailure("creating", id, inputs, state, wanted.size, anyApplied) };
+            return { id, outs: outcome(true, id, inputs, state, wanted.size, anyApplied) };
         });
     },
 
-    async read(id, props) {
-        const client = apiClient();
-        const tableId = String(props.datatableId);
-        const table = await readConfirmingGone(() => dataTableApi.get(client, tableId), client.readAfterWriteMs);
-        if (table === undefined) return {};
-        const fields = (props.fields ?? []) as TableField[];
-        const held = (props.rowHashes ?? {}) as RecordHashes;
-        const hashes: RecordHashes = {};
-        for (const row of await rowApi.list(client, tableId))
-            if (Object.hasOwn(held, row.key)) hashes[row.key] = hashOf(fields, valuesOf(row));
-        return { id, props: { ...props, rowHashes: hashes, rowCount: Object.keys(hashes).length } };
+    read(id, props = {}) {
+        return inContext(`reading ${id} of`, async () => {
+            const client = apiClient();
+            const tableId = String(props.datatableId);
+            const table = await readConfirmingGone(() => dataTableApi.get(client, tableId), client.readAfterWriteMs);
+            if (table === undefined) return {};
+            const fields = (props.fields ?? []) as TableField[];
+            const held = (props.rowHashes ?? {}) as RecordHashes;
+            const hashes: RecordHashes = {};
+            for (const row of await rowApi.list(client, tableId))
+                if (Object.hasOwn(held, row.key)) hashes[row.key] = hashOf(fields, valuesOf(row));
+            return { id, props: { ...props, rowHashes: hashes, rowCount: Object.keys(hashes).length } };
+        });
     },
 
     update(id, olds, news) {
         const inputs = news as CheckedInputs;
         return inContext(`updating ${id} of`, async () => {
-            const wanted = rowsToWrite(inputs);
+            const wanted = writtenRows(inputs);
             const state: SetState = { hashes: { ...((olds.rowHashes ?? {}) as RecordHashes) }, failures: [] };
             const plan = planChanges(state.hashes, hashesOf(inputs.fields, [...wanted.values()]));
             const put = plan.put.map((key) => wanted.get(key) as SourceRecord);
             const anyApplied = await apply(apiClient(), inputs, state, wanted, put, plan.remove);
-            const attempted = put.length + plan.remove.length;
-            return { outs: outputsOrFailure(`updating ${id} of`, id, inputs, state, attempted, anyApplied) };
+            return { outs: outcome(false, id, inputs, state, put.length + plan.remove.length, anyApplied) };
         });
     },
 
-    async delete(id, props) {
-        const client = apiClient();
-        const keys = Object.keys((props.rowHashes ?? {}) as RecordHashes);
-        const results = await settleConcurrently(
-            keys,
-            Number(props.concurrency ?? dataTableRowsDefaults.concurrency),
-            (key) => rowApi.delete(client, String(props.datatableId), key),
-        );
-        const failed = results.flatMap((result, index) =>
-            result.ok ? [] : [`row ${JSON.stringify(keys[index])}: ${describeError(result.error)}`],
-        );
-        if (failed.length > 0) {
-            throw new Error(
-                `deleting ${id} of ${LABEL}: ${failed.length} of ${keys.length} rows could not be deleted (run \`pulumi destroy\` again; rows already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`,
+    delete(id, props) {
+        return inContext(`deleting ${id} of`, async () => {
+            const client = apiClient();
+            const tableId = String(props.datatableId);
+            await deleteMembers(
+                NOUN,
+                Object.keys((props.rowHashes ?? {}) as RecordHashes),
+                Number(props.concurrency ?? dataTableRowsDefaults.concurrency),
+                (key) => rowApi.delete(client, tableId, key),
             );
-        }
+        });
     },
 };

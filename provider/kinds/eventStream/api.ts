@@ -1,8 +1,6 @@
 import { objectCollection } from "../../lifecycle/objectCollection";
 import type { ReplaySequence } from "./derived";
-import { eventBusRegion, type EventStreamInputs } from "./schema";
-
-export type SequenceIndexTrigger = "automatic" | "manual";
+import { eventBusRegion, type EventStreamInputs, type SequenceIndexTrigger } from "./schema";
 
 /** The platform's body for an event stream (API-CONTRACT.md). */
 export interface EventStreamBody {

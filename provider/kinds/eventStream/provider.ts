@@ -1,4 +1,4 @@
-import { type DynamicProvider, kindProvider } from "../../kindProvider";
+import { type KindProvider, kindProvider } from "../../kindProvider";
 import { postedObjectCrud } from "../../lifecycle/postedObjectCrud";
 import { eventStreamApi as api, type LiveEventStream, toBody } from "./api";
 import { replayCoverage } from "./derived";
@@ -13,14 +13,16 @@ import {
 const LABEL = "event stream";
 
 /** The event-stream provider with the clock its replay-window rule reads; tests pass a fixed one. */
-export function createEventStreamProvider(now: () => Date = () => new Date()): DynamicProvider {
-    const provider = kindProvider<EventStreamInputs, LiveEventStream>({
+export function createEventStreamProvider(now: () => Date = () => new Date()): KindProvider {
+    return kindProvider<EventStreamInputs, LiveEventStream>({
         label: LABEL,
         schema: eventStreamInputs,
         rules: eventStreamRules(now),
         defaults: eventStreamDefaults,
         nameMaxLength: 200,
         replaceOn: [],
+        // Region and trigger defaults depend on other inputs, which the kind's static defaults cannot express.
+        normalise: withDerivedDefaults,
 
         ...postedObjectCrud(LABEL, api, toBody),
 
@@ -41,17 +43,12 @@ export function createEventStreamProvider(now: () => Date = () => new Date()): D
                 : undefined,
         }),
 
-        outputs(live, inputs) {
-            return {
-                ...this.inputsFromLive(live, inputs),
-                streamId: live.id,
-                version: live.version,
-                replayStatus: live.replayStatus && replayCoverage(live.replayStatus),
-            };
-        },
+        computed: (live) => ({
+            streamId: live.id,
+            version: live.version,
+            replayStatus: live.replayStatus && replayCoverage(live.replayStatus),
+        }),
     });
-    // Region and trigger defaults depend on other inputs, which the kind's static defaults cannot express.
-    return { ...provider, check: (olds, news) => provider.check(olds, withDerivedDefaults(news)) };
 }
 
 export const eventStreamProvider = createEventStreamProvider();

@@ -14,6 +14,7 @@ export const TOPIC_PATTERN = /^genesys\.[a-z0-9\-.]+$/;
 export const EVENT_BUS_ARN_PATTERN =
     /^arn:(aws[a-z-]*):events:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):event-bus\/([A-Za-z0-9._\-/]{1,256})$/;
 export const SEQUENCE_INDEX_TRIGGERS = ["automatic", "manual"] as const;
+export type SequenceIndexTrigger = (typeof SEQUENCE_INDEX_TRIGGERS)[number];
 export const MAX_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
 

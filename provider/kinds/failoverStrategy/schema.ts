@@ -3,6 +3,7 @@ import { flag, oneOf, text, wholeNumber } from "../../validation/fieldRules";
 import { isUnknown } from "../../validation/unknowns";
 
 export const FAILOVER_TRIGGERS = ["health_degraded", "latency_exceeded"] as const;
+export type FailoverTrigger = (typeof FAILOVER_TRIGGERS)[number];
 export const MIN_REGIONS = 2;
 
 /**

@@ -1,6 +1,5 @@
 import { objectCollection } from "../../lifecycle/objectCollection";
-import type { MediaType, Quality } from "./derived";
-import type { RecordingPolicyInputs } from "./schema";
+import type { MediaType, Quality, RecordingPolicyInputs } from "./schema";
 
 /** The platform's body for a recording policy (API-CONTRACT.md). */
 export interface RecordingPolicyBody {

@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { BANDWIDTH_KBPS, codecMatrix, estimatedBandwidthKbps, type MediaType, type Quality } from "./derived";
+import { BANDWIDTH_KBPS, codecMatrix, estimatedBandwidthKbps } from "./derived";
+import type { MediaType, Quality } from "./schema";
 
 const mediaTypes = fc.subarray<MediaType>(["audio", "video", "screen"], { minLength: 1 });
 const quality = fc.constantFrom<Quality>("standard", "high");

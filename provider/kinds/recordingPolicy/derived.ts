@@ -1,14 +1,13 @@
+import type { MediaType, Quality } from "./schema";
+
 /** Per-media bandwidth (kbps) of each quality; screen sharing is encoded as video. */
 export const BANDWIDTH_KBPS = {
     standard: { audio: 64, video: 1500 },
     high: { audio: 128, video: 4000 },
-} as const;
+} as const satisfies Record<Quality, { audio: number; video: number }>;
 
 /** The architecture gateway refuses policies whose estimate exceeds 5 Mbps. */
 export const MAX_BANDWIDTH_KBPS = 5000;
-
-export type MediaType = "audio" | "video" | "screen";
-export type Quality = keyof typeof BANDWIDTH_KBPS;
 
 export function mediaBandwidthKbps(mediaType: MediaType, quality: Quality): number {
     return mediaType === "audio" ? BANDWIDTH_KBPS[quality].audio : BANDWIDTH_KBPS[quality].video;

@@ -36,13 +36,10 @@ export const recordingPolicyProvider = kindProvider<RecordingPolicyInputs, LiveR
         webhookUrls: live.webhookUrls,
     }),
 
-    outputs(live, inputs) {
-        return {
-            ...this.inputsFromLive(live, inputs),
-            policyId: live.id,
-            version: live.version,
-            codecMatrix: codecMatrix(live.mediaTypes, live.recordingQuality),
-            estimatedBandwidthKbps: estimatedBandwidthKbps(live.mediaTypes, live.recordingQuality),
-        };
-    },
+    computed: (live) => ({
+        policyId: live.id,
+        version: live.version,
+        codecMatrix: codecMatrix(live.mediaTypes, live.recordingQuality),
+        estimatedBandwidthKbps: estimatedBandwidthKbps(live.mediaTypes, live.recordingQuality),
+    }),
 });

@@ -5,6 +5,8 @@ import { estimatedBandwidthKbps, MAX_BANDWIDTH_KBPS, mediaBandwidthKbps } from "
 
 export const MEDIA_TYPES = ["audio", "video", "screen"] as const;
 export const QUALITIES = ["standard", "high"] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+export type Quality = (typeof QUALITIES)[number];
 
 export const recordingPolicyInputs = z.object({
     name: text(200),

@@ -1,12 +1,12 @@
 import { kindProvider } from "../../kindProvider";
-import { createWithClientId } from "../../lifecycle/createWithClientId";
-import { updateVersioned } from "../../lifecycle/versionedUpdate";
+import { chosenIdObjectCrud } from "../../lifecycle/chosenIdObjectCrud";
 import { type LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
 import { type StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
 
 const LABEL = "recording storage target";
 
-async function preflight(inputs: StorageTargetInputs): Promise<void> {
+/** With `verifyBucket`, the bucket must be compliant before the platform is pointed at it. */
+async function verifyBucket(inputs: StorageTargetInputs): Promise<void> {
     if (!inputs.verifyBucket) return;
     // The AWS SDK is loaded only when a bucket is checked: every other operation of the host is spared its memory.
     const { s3ClientFor, verifyBucketCompliance } = await import("./bucketCompliance");
@@ -30,35 +30,16 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
     checkOnly: ["verifyBucket"],
     nameMaxLength: 200,
 
-    async create(client, inputs) {
-        await preflight(inputs);
-        const body = toBody(inputs);
-        return createWithClientId({
-            put: (id) => api.put(client, id, body),
-            get: (id) => api.get(client, id),
-        });
-    },
-
-    read: (client, id) => api.get(client, id),
-    // The id was ours to choose: an unconfirmed create is looked for under it.
-    resolveUnconfirmed: (client, id) => api.get(client, id),
-
-    async update(client, id, olds, inputs) {
-        await preflight(inputs);
-        const body = toBody(inputs);
-        return updateVersioned({
-            label: LABEL,
-            id,
-            knownVersion: Number(olds.version),
-            put: (version) => api.put(client, id, body, version),
-            get: () => api.get(client, id),
-            sent: readableBody(body),
-        });
-    },
-
-    delete: (client, id) => api.delete(client, id),
-
-    idOf: (live) => live.id,
+    ...chosenIdObjectCrud(LABEL, api, toBody, {
+        readable: readableBody,
+        preflight: {
+            async beforeWrite(_client, inputs) {
+                await verifyBucket(inputs);
+                // Nothing seen to keep: a compliant bucket is all the write needs.
+                return {};
+            },
+        },
+    }),
 
     // The platform never returns secretAccessKey, so it comes from the previous inputs/outputs: a refresh
     // then shows no false drift, and a changed key in the program still shows as a change.
@@ -77,7 +58,5 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
         verifyBucket: oldInputs.verifyBucket,
     }),
 
-    outputs(live, inputs) {
-        return { ...this.inputsFromLive(live, inputs), storageTargetId: live.id, version: live.version };
-    },
+    computed: (live) => ({ storageTargetId: live.id, version: live.version }),
 });

@@ -14,7 +14,7 @@ export const webhookProvider = kindProvider<WebhookInputs, LiveWebhook>({
     nameMaxLength: 200,
     replaceOn: [],
 
-    ...postedObjectCrud(LABEL, api, toBody, readableBody),
+    ...postedObjectCrud(LABEL, api, toBody, { readable: readableBody }),
 
     // The platform never returns `secret`: it comes from the previous inputs/outputs, so a refresh shows no
     // false drift and a changed secret in the program still shows as a change.
@@ -28,7 +28,5 @@ export const webhookProvider = kindProvider<WebhookInputs, LiveWebhook>({
         format: live.format,
     }),
 
-    outputs(live, inputs) {
-        return { ...this.inputsFromLive(live, inputs), webhookId: live.id, version: live.version };
-    },
+    computed: (live) => ({ webhookId: live.id, version: live.version }),
 });

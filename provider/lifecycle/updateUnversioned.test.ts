@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { updateUnversioned } from "./unversionedUpdate";
+import { updateUnversioned } from "./updateUnversioned";
 
 type Live = { id: string; name: string; enabled: boolean; secretless?: string };
 
