@@ -1,6 +1,7 @@
 import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
 import { bodyMatches } from "../../lifecycle/bodyMatches";
+import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { createAdoptingOrphan } from "../../lifecycle/createAdoptingOrphan";
 import { updateUnversioned } from "../../lifecycle/updateUnversioned";
 import { completeData, type TableField } from "../dataTable/schema";
@@ -55,9 +56,13 @@ export async function createRow(
     const row = await createAdoptingOrphan({
         name: rowResourceId(inputs.datatableId, inputs.key),
         post: () => api.create(client, inputs.datatableId, rowBody(inputs.key, inputs.data)),
-        // After a lost response the row may be ours; a row under the key holding other data is someone else's.
+        // After a lost response the row may be ours; a row under the key holding other data is someone else's. A row
+        // just written may still read as missing: waiting out that window keeps a second POST from meeting it (409).
         async findByName() {
-            const live = await api.get(client, inputs.datatableId, inputs.key);
+            const live = await readConfirmingGone(
+                () => api.get(client, inputs.datatableId, inputs.key),
+                client.readAfterWriteMs,
+            );
             if (live === undefined || bodyMatches(sent, valuesOf(live))) return live;
             throw new Error(
                 `table ${inputs.datatableId} already holds a row with key ${JSON.stringify(inputs.key)} and other data; ` +

@@ -270,7 +270,7 @@ export const dataTableRowsProvider: KindProvider = {
         if (!inspectInputShape(inputs).walkable) return { inputs, failures };
         const sourceBlocked =
             failures.some((f) => !f.property.startsWith("rows")) ||
-            [inputs.fields, inputs.clientValidation, inputs.file, inputs.keyColumn].some(containsUnknown) ||
+            [inputs.fields, inputs.file, inputs.keyColumn].some(containsUnknown) ||
             isUnknown(inputs.rows);
         if (sourceBlocked) return { inputs, failures };
         const typed = inputs as DataTableRowsInputs;
@@ -288,8 +288,11 @@ export const dataTableRowsProvider: KindProvider = {
         const invalidIndices = new Set(
             failures.map((f) => Number(/^rows\[(\d+)\]/.exec(f.property)?.[1])).filter(Number.isInteger),
         );
-        const validate = (data: unknown) =>
-            rowDataFailures(typed.fields, typed.clientValidation, data as Record<string, unknown>);
+        // A preview may not know the table's client-side rules yet (a table without any has no such output in its
+        // state, which a preview reads as unknown): the rows are then checked against the fields alone, and still
+        // hashed, so the preview shows only the rows that really change.
+        const rules = containsUnknown(typed.clientValidation) ? undefined : typed.clientValidation;
+        const validate = (data: unknown) => rowDataFailures(typed.fields, rules, data as Record<string, unknown>);
         failures.push(...recordFailures(source.records, validate, invalidIndices, rowKeyProblem));
         if (!containsUnknown(typed.rows)) {
             inputs.rowHashes = hashesOf(typed.fields, source.records);
