@@ -12,6 +12,9 @@ import { webhookProvider } from "./kinds/webhook/provider";
 import { eventStreamProvider } from "./kinds/eventStream/provider";
 import { eventBridgeIntegrationProvider } from "./kinds/eventBridgeIntegration/provider";
 import { recordingExportIntegrationProvider } from "./kinds/recordingExportIntegration/provider";
+import { dataTableProvider } from "./kinds/dataTable/provider";
+import { dataTableRowProvider } from "./kinds/dataTableRow/provider";
+import { dataTableRowsProvider } from "./kinds/dataTableRows/provider";
 
 /**
  * Every kind by its id. The id is the program-facing name: the SDK class, the last part of the resource's type
@@ -29,6 +32,9 @@ const providers = {
     EventStream: eventStreamProvider,
     EventBridgeIntegration: eventBridgeIntegrationProvider,
     RecordingExportIntegration: recordingExportIntegrationProvider,
+    DataTable: dataTableProvider,
+    DataTableRow: dataTableRowProvider,
+    DataTableRows: dataTableRowsProvider,
 } satisfies Record<string, KindProvider>;
 
 export type KindId = keyof typeof providers;

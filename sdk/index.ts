@@ -12,6 +12,17 @@ export { DataRecord, DataRecordArgs } from "./dataRecord";
 export { DataRecordSet, DataRecordSetArgs, DataRecordEntry } from "./dataRecordSet";
 export { DataSchemaSourceArgs } from "./dataSchemaSource";
 export {
+    DataTable,
+    DataTableArgs,
+    DataTableField,
+    DataTableFieldType,
+    DataTableClientFieldRules,
+    DataTableClientValidation,
+} from "./dataTable";
+export { DataTableRow, DataTableRowArgs } from "./dataTableRow";
+export { DataTableRows, DataTableRowsArgs, DataTableRowEntry } from "./dataTableRows";
+export { DataTableSourceArgs } from "./dataTableSource";
+export {
     FailoverStrategy,
     FailoverStrategyArgs,
     FailoverRegion,

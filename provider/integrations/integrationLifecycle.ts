@@ -1,11 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Models } from "purecloud-platform-client-v2";
 import type { ApiClient } from "../client/apiClient";
-import { GenesysApiError } from "../client/apiError";
 import { readConfirmingGone } from "../lifecycle/confirmGone";
 import { createAdoptingOrphan } from "../lifecycle/createAdoptingOrphan";
 import { UnconfirmedCreate } from "../lifecycle/unconfirmedCreate";
-import { updateUnversioned } from "../lifecycle/unversionedUpdate";
+import { updateUnversioned } from "../lifecycle/updateUnversioned";
 import { updateVersioned } from "../lifecycle/updateVersioned";
 import { type IntendedState, type Integration, integrationApi } from "./integrationApi";
 
@@ -55,18 +54,24 @@ async function currentConfig(client: ApiClient, label: string, id: string): Prom
 }
 
 /**
- * Sets the state by PATCH, which the client repeats like any idempotent write. When its outcome stays unknown (every
- * response lost), the integration is read: holding the state asked for, the write was ours.
+ * Moves the integration from the state the stack last saw to another, by PATCH: refused when it no longer holds the
+ * state last seen (changed outside Pulumi), and confirmed by a read when every response of the PATCH was lost.
  */
-async function setIntendedState(client: ApiClient, id: string, state: IntendedState): Promise<Integration> {
-    try {
-        return await integrationApi.setState(client, id, state);
-    } catch (err) {
-        if (!(err instanceof GenesysApiError) || !err.ambiguous) throw err;
-        const live = await settledIntegration(client, id);
-        if (live?.intendedState !== state) throw err;
-        return live;
-    }
+function changeState(
+    client: ApiClient,
+    label: string,
+    id: string,
+    from: string,
+    to: IntendedState,
+): Promise<Integration> {
+    return updateUnversioned({
+        label,
+        id,
+        known: { intendedState: from },
+        sent: { intendedState: to },
+        put: () => integrationApi.setState(client, id, to),
+        get: () => settledIntegration(client, id),
+    });
 }
 
 /**
@@ -123,7 +128,9 @@ export async function installIntegration(
             });
         }
         const integration =
-            installed.intendedState === state ? installed : await setIntendedState(client, installed.id, state);
+            installed.intendedState === state
+                ? installed
+                : await changeState(client, label, installed.id, installed.intendedState, state);
         return { integration, config };
     } catch (err) {
         throw new UnfinishedInstall(name, err);
@@ -168,14 +175,7 @@ export async function updateIntegration(
     const integration =
         state === previous.state
             ? await settledIntegration(client, id)
-            : await updateUnversioned({
-                  label,
-                  id,
-                  known: { intendedState: previous.state },
-                  sent: { intendedState: state },
-                  put: () => setIntendedState(client, id, state),
-                  get: () => settledIntegration(client, id),
-              });
+            : await changeState(client, label, id, previous.state, state);
     if (integration === undefined) {
         throw new Error(
             `the ${label} ${id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`,

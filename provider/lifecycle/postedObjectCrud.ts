@@ -1,3 +1,4 @@
+import type { ApiClient } from "../client/apiClient";
 import type { KindDefinition } from "../kindProvider";
 import { createAdoptingOrphan } from "./createAdoptingOrphan";
 import type { ObjectCollection, PlatformObject } from "./objectCollection";
@@ -18,8 +19,21 @@ export function postedObjectCrud<
     toBody: (inputs: I) => B,
     options: { readable?: (body: B) => object } = {},
 ): Pick<KindDefinition<I, L>, "create" | "read" | "resolveUnconfirmed" | "update" | "delete" | "idOf"> {
+    return { ...versionedObjectCrud(label, api, toBody, options.readable), ...postedCreate(api, toBody) };
+}
+
+/**
+ * The create of an object the platform names, versioned or not: a POST that adopts its orphan after a lost
+ * response, and the lookup that settles a create recorded unconfirmed.
+ */
+export function postedCreate<I extends Record<string, unknown>, B extends { name: string }, L>(
+    api: {
+        create(client: ApiClient, body: B): Promise<L>;
+        findByName(client: ApiClient, name: string): Promise<L | undefined>;
+    },
+    toBody: (inputs: I) => B,
+): Pick<KindDefinition<I, L>, "create" | "resolveUnconfirmed"> {
     return {
-        ...versionedObjectCrud(label, api, toBody, options.readable),
         create(client, inputs) {
             const body = toBody(inputs);
             return createAdoptingOrphan({

@@ -11,9 +11,9 @@ import { ALL_SCOPES, type EmulatorStats } from "../../emulator";
 import { defaultFaults } from "../../emulator/faults";
 import { startEmulatedStack, type EmulatedStack } from "../emulatedStack";
 import type { ResourceState } from "../harness/engine";
-import { FAULT_CASES, LIMITED_CLIENT_SECRET, type CaseContext, type FaultCase } from "./faultCases";
+import { FAULT_CASES, LIMITED_CLIENT_SECRET, limitedClientId, type CaseContext, type FaultCase } from "./faultCases";
 import { startInProcessHost } from "./inProcessHost";
-import { COLLECTIONS, KIND_FIXTURES, recordsOf, type KindFixture } from "./kindFixtures";
+import { COLLECTIONS, KIND_FIXTURES, recordsOf, rowsOf, type KindFixture } from "./kindFixtures";
 
 /** Short client timings so a fault costs milliseconds (stack config keys read by providerContext.ts). */
 const FAST_CLIENT = {
@@ -50,18 +50,24 @@ function statsBetween(first: EmulatorStats, last: EmulatorStats): EmulatorStats 
 const kindOf = (r: ResourceState) => r.type.split(":").pop() as string;
 const isStable = (r: ResourceState) => r.name.endsWith("-stable");
 
-/** The platform paths a resource in the state stands for (a record set stands for its records). */
+/** The platform paths a resource in the state stands for (a record set stands for its records, a row set for its rows). */
 function platformPaths(r: ResourceState): string[] {
     const kind = kindOf(r);
-    if (kind === "DataRecord") return [`${recordsOf(r.id.split("/")[0])}/${r.id.split("/")[1]}`];
+    const [parent, key] = [r.id.slice(0, r.id.indexOf("/")), r.id.slice(r.id.indexOf("/") + 1)];
+    if (kind === "DataRecord") return [`${recordsOf(parent)}/${key}`];
+    if (kind === "DataTableRow") return [`${rowsOf(parent)}/${key}`];
     if (kind === "DataRecordSet")
         return Object.keys((r.outputs.recordHashes ?? {}) as object).map(
             (key) => `${recordsOf(String(r.outputs.schemaId))}/${key}`,
         );
+    if (kind === "DataTableRows")
+        return Object.keys((r.outputs.rowHashes ?? {}) as object).map(
+            (key) => `${rowsOf(String(r.outputs.datatableId))}/${key}`,
+        );
     return [`${COLLECTIONS[kind]}/${r.id}`];
 }
 
-async function listAll(stack: EmulatedStack, collection: string): Promise<{ id: string }[]> {
+async function listAll(stack: EmulatedStack, collection: string): Promise<Record<string, string>[]> {
     const { status, body } = await stack.platform.get(`${collection}?pageSize=100`);
     assert.equal(status, 200, `listing ${collection}`);
     assert.ok(body.entities.length < 100, `${collection} fits one page`);
@@ -77,12 +83,17 @@ async function platformInventory(stack: EmulatedStack): Promise<string[]> {
             if (collection === COLLECTIONS.DataSchema)
                 for (const record of await listAll(stack, recordsOf(entity.id)))
                     paths.push(`${recordsOf(entity.id)}/${record.id}`);
+            // Rows have no id of their own: a row is its key.
+            if (collection === COLLECTIONS.DataTable)
+                for (const row of await listAll(stack, rowsOf(entity.id)))
+                    paths.push(`${rowsOf(entity.id)}/${row.key}`);
         }
     }
     return paths.sort();
 }
 
 export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions): void {
+    const access = fixture.writeAccess;
     const cases = options.cases ? FAULT_CASES.filter((c) => options.cases?.includes(c.name)) : FAULT_CASES;
     assert.equal(cases.length, options.cases?.length ?? FAULT_CASES.length, "every named case exists");
 
@@ -116,9 +127,9 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
                     },
                     clients: [
                         {
-                            clientId: `limited-${fixture.kind}`,
+                            clientId: limitedClientId(fixture),
                             clientSecret: LIMITED_CLIENT_SECRET,
-                            scopes: ALL_SCOPES.filter((s) => s !== fixture.writeScope),
+                            scopes: ALL_SCOPES.filter((s) => !("scope" in access) || s !== access.scope),
                         },
                     ],
                 },

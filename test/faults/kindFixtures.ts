@@ -3,13 +3,18 @@
 // stable object whose content follows the revision (a new revision updates it in place). One `up` that moves both
 // therefore exercises create, update and delete at once.
 import * as genesys from "genesys-pulumi";
+import type { Permission } from "../../emulator/platform/permissions";
 
 type Json = Record<string, unknown>;
 
 export interface KindFixture {
     kind: string;
-    /** The scope the kind's writes need: the missing-scope case takes it away. */
-    writeScope: string;
+    /**
+     * What the kind's writes need, which the missing-access case takes away: a scope of the OAuth client for the
+     * contract's kinds, permissions of the client's roles for the real platform's (all of them, where the platform
+     * lets either one allow a call).
+     */
+    writeAccess: { scope: string } | { permissions: Permission[] };
     /** Registers the program's resources; returns how many Genesys resources it declared. */
     declare(gen: number, rev: number): number;
     /** The stable object's platform path, given its state id and outputs. */
@@ -24,6 +29,7 @@ const WEBHOOKS = "/api/v2/webhooks";
 const STREAMS = "/api/v2/eventstreams";
 const STRATEGIES = "/api/v2/routing/strategies";
 const SCHEMAS = "/api/v2/data/schemas";
+const TABLES = "/api/v2/flows/datatables";
 
 const policyArgs = (retentionDays: number): genesys.RecordingPolicyArgs => ({
     mediaTypes: ["audio"],
@@ -63,11 +69,18 @@ const schemaFields = (rev: number): genesys.DataField[] => [
     ...Array.from({ length: rev }, (_, i) => ({ name: `n${i + 1}`, type: "integer" as const })),
 ];
 const email = (who: string) => ({ email: `${who}@example.com` });
+const tableFields: genesys.DataTableField[] = [
+    { name: "key", type: "string" },
+    { name: "label", type: "string", default: "" },
+];
+const label = (who: string) => ({ label: who });
+/** The platform allows a row write to a client holding either permission, so both are withheld. */
+const ROW_ADD: Permission[] = ["architect:datatable:add", "architect:datatableRow:add"];
 
 export const KIND_FIXTURES: Record<string, KindFixture> = {
     RecordingPolicy: {
         kind: "RecordingPolicy",
-        writeScope: "recording:write",
+        writeAccess: { scope: "recording:write" },
         declare(gen, rev) {
             new genesys.RecordingPolicy(`policy-g${gen}`, policyArgs(30));
             new genesys.RecordingPolicy("policy-stable", policyArgs(30 + rev));
@@ -78,7 +91,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     StorageTarget: {
         kind: "StorageTarget",
-        writeScope: "recording:write",
+        writeAccess: { scope: "recording:write" },
         declare(gen, rev) {
             new genesys.StorageTarget(`target-g${gen}`, targetArgs(90));
             new genesys.StorageTarget("target-stable", targetArgs(90 + rev));
@@ -89,7 +102,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     Webhook: {
         kind: "Webhook",
-        writeScope: "webhook:write",
+        writeAccess: { scope: "webhook:write" },
         declare(gen, rev) {
             new genesys.Webhook(`hook-g${gen}`, webhookArgs(0));
             new genesys.Webhook("hook-stable", webhookArgs(rev));
@@ -100,7 +113,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     EventStream: {
         kind: "EventStream",
-        writeScope: "eventstream:write",
+        writeAccess: { scope: "eventstream:write" },
         declare(gen, rev) {
             new genesys.EventStream(`stream-g${gen}`, streamArgs(30));
             new genesys.EventStream("stream-stable", streamArgs(30 + rev));
@@ -111,7 +124,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     FailoverStrategy: {
         kind: "FailoverStrategy",
-        writeScope: "routing:strategy:write",
+        writeAccess: { scope: "routing:strategy:write" },
         declare(gen, rev) {
             new genesys.FailoverStrategy(`strategy-g${gen}`, strategyArgs(1000));
             new genesys.FailoverStrategy("strategy-stable", strategyArgs(1000 + rev));
@@ -122,7 +135,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     DataSchema: {
         kind: "DataSchema",
-        writeScope: "schema:write",
+        writeAccess: { scope: "schema:write" },
         declare(gen, rev) {
             new genesys.DataSchema(`schema-g${gen}`, { fields: schemaFields(0) });
             new genesys.DataSchema("schema-stable", { fields: schemaFields(rev) });
@@ -133,7 +146,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     DataRecord: {
         kind: "DataRecord",
-        writeScope: "data:record:write",
+        writeAccess: { scope: "data:record:write" },
         declare(gen, rev) {
             const schema = new genesys.DataSchema("contacts", { fields: [emailField] });
             new genesys.DataRecord(`contact-g${gen}`, { schema, key: `k-g${gen}`, data: email(`g${gen}`) });
@@ -145,7 +158,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     DataRecordSet: {
         kind: "DataRecordSet",
-        writeScope: "data:record:write",
+        writeAccess: { scope: "data:record:write" },
         declare(gen, rev) {
             const schema = new genesys.DataSchema("tickets", { fields: [emailField] });
             // Keys differ per generation: the rotating sets share the schema, and a new one is created before the old one is deleted.
@@ -165,9 +178,55 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
         stablePath: (_id, outputs) => `${SCHEMAS}/${outputs.schemaId}/records/s-stable`,
         foreignEdit: (live) => ({ email: "someone-else@example.com", version: live.version }),
     },
+    DataTable: {
+        kind: "DataTable",
+        writeAccess: { permissions: ["architect:datatable:add"] },
+        declare(gen, rev) {
+            new genesys.DataTable(`table-g${gen}`, { fields: tableFields });
+            new genesys.DataTable("table-stable", { description: `revision ${rev}`, fields: tableFields });
+            return 2;
+        },
+        // A table's fields come back only with `expand=schema`, and a PUT without them would be refused.
+        stablePath: (id) => `${TABLES}/${id}?expand=schema`,
+        foreignEdit: (live) => ({ ...live, description: "changed elsewhere" }),
+    },
+    DataTableRow: {
+        kind: "DataTableRow",
+        writeAccess: { permissions: ROW_ADD },
+        declare(gen, rev) {
+            const table = new genesys.DataTable("lookup", { fields: tableFields });
+            new genesys.DataTableRow(`row-g${gen}`, { table, key: `k-g${gen}`, data: label(`g${gen}`) });
+            new genesys.DataTableRow("row-stable", { table, key: "stable", data: label(`rev${rev}`) });
+            return 3;
+        },
+        stablePath: (id) => `${rowsOf(id.split("/")[0])}/${id.split("/")[1]}?showbrief=false`,
+        foreignEdit: (live) => ({ ...live, label: "someone else" }),
+    },
+    DataTableRows: {
+        kind: "DataTableRows",
+        writeAccess: { permissions: ROW_ADD },
+        declare(gen, rev) {
+            const table = new genesys.DataTable("routing", { fields: tableFields });
+            // Keys differ per generation: the rotating sets share the table, and a new one is created before the old one is deleted.
+            new genesys.DataTableRows(`rows-g${gen}`, {
+                table,
+                rows: [1, 2].map((n) => ({ key: `g${gen}-${n}`, data: label(`g${gen}-${n}`) })),
+            });
+            new genesys.DataTableRows("rows-stable", {
+                table,
+                rows: [
+                    { key: `s-g${gen}`, data: label(`s-g${gen}`) },
+                    { key: "s-stable", data: label(`rev${rev}`) },
+                ],
+            });
+            return 3;
+        },
+        stablePath: (_id, outputs) => `${rowsOf(String(outputs.datatableId))}/s-stable?showbrief=false`,
+        foreignEdit: (live) => ({ ...live, label: "someone else" }),
+    },
 };
 
-/** Top-level collections; records are listed per schema. */
+/** Top-level collections; records are listed per schema, rows per table. */
 export const COLLECTIONS: Record<string, string> = {
     RecordingPolicy: POLICIES,
     StorageTarget: TARGETS,
@@ -175,5 +234,7 @@ export const COLLECTIONS: Record<string, string> = {
     EventStream: STREAMS,
     FailoverStrategy: STRATEGIES,
     DataSchema: SCHEMAS,
+    DataTable: TABLES,
 };
 export const recordsOf = (schemaId: string) => `${SCHEMAS}/${schemaId}/records`;
+export const rowsOf = (tableId: string) => `${TABLES}/${tableId}/rows`;

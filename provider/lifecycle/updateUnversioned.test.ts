@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { updateUnversioned } from "./unversionedUpdate";
+import { GenesysApiError } from "../client/apiError";
+import { updateUnversioned } from "./updateUnversioned";
 
 type Live = { id: string; name: string; enabled: boolean; secretless?: string };
 
@@ -40,6 +41,38 @@ describe("updateUnversioned", () => {
         const puts: Live[] = [];
         await updateUnversioned(steps({ id: "t-1", name: "b", enabled: true }, puts));
         assert.equal(puts.length, 1);
+    });
+
+    it("after a write whose outcome stayed unknown, takes the object as written when it holds what was sent", async () => {
+        const lost = (status: number, ambiguous: boolean) =>
+            new GenesysApiError({ method: "PUT", path: "/api/v2/things/t-1", status, reason: "lost", ambiguous });
+        const reads: Live[] = [
+            { id: "t-1", name: "a", enabled: true },
+            { id: "t-1", name: "b", enabled: true, secretless: "y" },
+        ];
+        const result = await updateUnversioned({
+            ...steps(undefined, []),
+            get: async () => reads.shift(),
+            put: async () => Promise.reject(lost(0, true)),
+        });
+        assert.deepEqual(result, { id: "t-1", name: "b", enabled: true, secretless: "y" });
+
+        // Still holding the old fields, the write did not happen: its error stands.
+        const stale: Live = { id: "t-1", name: "a", enabled: true };
+        await assert.rejects(
+            updateUnversioned({ ...steps(stale, []), put: async () => Promise.reject(lost(503, true)) }),
+            /failed: 503/,
+        );
+        // A refusal is not ambiguous: no second read.
+        let gets = 0;
+        await assert.rejects(
+            updateUnversioned({
+                ...steps(stale, []),
+                get: async () => (gets++ === 0 ? stale : assert.fail("no read after a refusal")),
+                put: async () => Promise.reject(lost(400, false)),
+            }),
+            /failed: 400/,
+        );
     });
 
     it("says the object is gone and how to drop it, without writing", async () => {

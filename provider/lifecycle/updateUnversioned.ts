@@ -1,3 +1,4 @@
+import { GenesysApiError } from "../client/apiError";
 import { bodyMatches } from "./bodyMatches";
 
 /**
@@ -5,7 +6,8 @@ import { bodyMatches } from "./bodyMatches";
  * Pulumi would be lost silently, so the object is read first and compared with what the stack last wrote: the write
  * goes ahead only when the live object still holds that (or already holds what we are about to send, as after an
  * update whose response was lost). A change that lands between the read and the write cannot be seen: the platform
- * offers nothing to close that window.
+ * offers nothing to close that window. When the write's outcome stays unknown (every response lost), the object is
+ * read again: holding what was sent, it is the write's result.
  */
 export async function updateUnversioned<L>(steps: {
     label: string;
@@ -26,7 +28,8 @@ export async function updateUnversioned<L>(steps: {
             `the ${steps.label} ${steps.id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`,
         );
     }
-    const fields = steps.fieldsOf ? steps.fieldsOf(live) : (live as Record<string, unknown>);
+    const fieldsOf = (object: L) => (steps.fieldsOf ? steps.fieldsOf(object) : (object as Record<string, unknown>));
+    const fields = fieldsOf(live);
     const unchanged = bodyMatches(steps.known as Record<string, unknown>, fields);
     if (!unchanged && !bodyMatches(steps.sent as Record<string, unknown>, fields)) {
         const differing = Object.keys(steps.known).filter(
@@ -37,5 +40,12 @@ export async function updateUnversioned<L>(steps: {
                 "stack last wrote). Run `pulumi refresh` to take in that change, then `pulumi up` again to apply yours.",
         );
     }
-    return steps.put();
+    try {
+        return await steps.put();
+    } catch (err) {
+        if (!(err instanceof GenesysApiError) || !err.ambiguous) throw err;
+        const after = await steps.get();
+        if (after !== undefined && bodyMatches(steps.sent as Record<string, unknown>, fieldsOf(after))) return after;
+        throw err;
+    }
 }
