@@ -13,7 +13,7 @@ import { startEmulatedStack, type EmulatedStack } from "../emulatedStack";
 import type { ResourceState } from "../harness/engine";
 import { FAULT_CASES, LIMITED_CLIENT_SECRET, limitedClientId, type CaseContext, type FaultCase } from "./faultCases";
 import { startInProcessHost } from "./inProcessHost";
-import { COLLECTIONS, KIND_FIXTURES, recordsOf, rowsOf, type KindFixture } from "./kindFixtures";
+import { COLLECTIONS, CREDENTIALS, KIND_FIXTURES, recordsOf, rowsOf, type KindFixture } from "./kindFixtures";
 
 /** Short client timings so a fault costs milliseconds (stack config keys read by providerContext.ts). */
 const FAST_CLIENT = {
@@ -64,6 +64,9 @@ function platformPaths(r: ResourceState): string[] {
         return Object.keys((r.outputs.rowHashes ?? {}) as object).map(
             (key) => `${rowsOf(String(r.outputs.datatableId))}/${key}`,
         );
+    // An export integration holds its role in a credential of its own.
+    if (kind === "RecordingExportIntegration")
+        return [`${COLLECTIONS[kind]}/${r.id}`, `${CREDENTIALS}/${r.outputs.credentialId}`];
     return [`${COLLECTIONS[kind]}/${r.id}`];
 }
 
@@ -77,7 +80,8 @@ async function listAll(stack: EmulatedStack, collection: string): Promise<Record
 /** Every object on the platform, as paths. */
 async function platformInventory(stack: EmulatedStack): Promise<string[]> {
     const paths: string[] = [];
-    for (const collection of Object.values(COLLECTIONS)) {
+    // Two kinds share the integrations' collection; credentials belong to export integrations.
+    for (const collection of new Set([...Object.values(COLLECTIONS), CREDENTIALS])) {
         for (const entity of await listAll(stack, collection)) {
             paths.push(`${collection}/${entity.id}`);
             if (collection === COLLECTIONS.DataSchema)

@@ -30,6 +30,9 @@ const STREAMS = "/api/v2/eventstreams";
 const STRATEGIES = "/api/v2/routing/strategies";
 const SCHEMAS = "/api/v2/data/schemas";
 const TABLES = "/api/v2/flows/datatables";
+const INTEGRATIONS = "/api/v2/integrations";
+/** Where a recording export integration keeps its role. */
+export const CREDENTIALS = "/api/v2/integrations/credentials";
 
 const policyArgs = (retentionDays: number): genesys.RecordingPolicyArgs => ({
     mediaTypes: ["audio"],
@@ -74,6 +77,26 @@ const tableFields: genesys.DataTableField[] = [
     { name: "label", type: "string", default: "" },
 ];
 const label = (who: string) => ({ label: who });
+/** The org allows one EventBridge integration per event source suffix. */
+const eventBridgeArgs = (eventSourceSuffix: string, notes?: string): genesys.EventBridgeIntegrationArgs => ({
+    notes,
+    awsAccountId: "123456789012",
+    awsAccountRegion: "eu-west-1",
+    eventSourceSuffix,
+    topics: ["v2.detail.events.conversation.{id}.customer.end"],
+});
+const exportArgs = (notes?: string): genesys.RecordingExportIntegrationArgs => ({
+    notes,
+    bucket: "acme-exports",
+    roleArn: "arn:aws:iam::123456789012:role/genesys-exports",
+    region: "eu-west-1",
+    serverSideEncryption: "AES256",
+    verifyBucket: false,
+});
+/** An integration's configuration: where a change made outside Pulumi lands, at the version it holds. */
+const integrationConfigOf = (id: string) => `${INTEGRATIONS}/${id}/config/current`;
+/** Installing an integration (and an export's credential) is what withholding this refuses. */
+const INTEGRATION_ADD: Permission[] = ["integrations:integration:add"];
 /** The platform allows a row write to a client holding either permission, so both are withheld. */
 const ROW_ADD: Permission[] = ["architect:datatable:add", "architect:datatableRow:add"];
 
@@ -224,6 +247,28 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
         stablePath: (_id, outputs) => `${rowsOf(String(outputs.datatableId))}/s-stable?showbrief=false`,
         foreignEdit: (live) => ({ ...live, label: "someone else" }),
     },
+    EventBridgeIntegration: {
+        kind: "EventBridgeIntegration",
+        writeAccess: { permissions: INTEGRATION_ADD },
+        declare(gen, rev) {
+            new genesys.EventBridgeIntegration(`events-g${gen}`, eventBridgeArgs(`events-g${gen}`));
+            new genesys.EventBridgeIntegration("events-stable", eventBridgeArgs("events-stable", `revision ${rev}`));
+            return 2;
+        },
+        stablePath: integrationConfigOf,
+        foreignEdit: (live) => ({ ...live, notes: "edited in the admin UI" }),
+    },
+    RecordingExportIntegration: {
+        kind: "RecordingExportIntegration",
+        writeAccess: { permissions: INTEGRATION_ADD },
+        declare(gen, rev) {
+            new genesys.RecordingExportIntegration(`exports-g${gen}`, exportArgs());
+            new genesys.RecordingExportIntegration("exports-stable", exportArgs(`revision ${rev}`));
+            return 2;
+        },
+        stablePath: integrationConfigOf,
+        foreignEdit: (live) => ({ ...live, notes: "edited in the admin UI" }),
+    },
 };
 
 /** Top-level collections; records are listed per schema, rows per table. */
@@ -235,6 +280,8 @@ export const COLLECTIONS: Record<string, string> = {
     FailoverStrategy: STRATEGIES,
     DataSchema: SCHEMAS,
     DataTable: TABLES,
+    EventBridgeIntegration: INTEGRATIONS,
+    RecordingExportIntegration: INTEGRATIONS,
 };
 export const recordsOf = (schemaId: string) => `${SCHEMAS}/${schemaId}/records`;
 export const rowsOf = (tableId: string) => `${TABLES}/${tableId}/rows`;
