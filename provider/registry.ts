@@ -10,6 +10,11 @@ import { failoverStrategyProvider } from "./kinds/failoverStrategy/provider";
 import { storageTargetProvider } from "./kinds/storageTarget/provider";
 import { webhookProvider } from "./kinds/webhook/provider";
 import { eventStreamProvider } from "./kinds/eventStream/provider";
+import { eventBridgeIntegrationProvider } from "./kinds/eventBridgeIntegration/provider";
+import { recordingExportIntegrationProvider } from "./kinds/recordingExportIntegration/provider";
+import { dataTableProvider } from "./kinds/dataTable/provider";
+import { dataTableRowProvider } from "./kinds/dataTableRow/provider";
+import { dataTableRowsProvider } from "./kinds/dataTableRows/provider";
 import { mediaRetentionPolicyProvider } from "./kinds/mediaRetentionPolicy/provider";
 import { processAutomationTriggerProvider } from "./kinds/processAutomationTrigger/provider";
 
@@ -27,6 +32,11 @@ const providers = {
     StorageTarget: storageTargetProvider,
     Webhook: webhookProvider,
     EventStream: eventStreamProvider,
+    EventBridgeIntegration: eventBridgeIntegrationProvider,
+    RecordingExportIntegration: recordingExportIntegrationProvider,
+    DataTable: dataTableProvider,
+    DataTableRow: dataTableRowProvider,
+    DataTableRows: dataTableRowsProvider,
     MediaRetentionPolicy: mediaRetentionPolicyProvider,
     ProcessAutomationTrigger: processAutomationTriggerProvider,
 } satisfies Record<string, KindProvider>;

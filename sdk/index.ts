@@ -12,6 +12,17 @@ export { DataRecord, DataRecordArgs } from "./dataRecord";
 export { DataRecordSet, DataRecordSetArgs, DataRecordEntry } from "./dataRecordSet";
 export { DataSchemaSourceArgs } from "./dataSchemaSource";
 export {
+    DataTable,
+    DataTableArgs,
+    DataTableField,
+    DataTableFieldType,
+    DataTableClientFieldRules,
+    DataTableClientValidation,
+} from "./dataTable";
+export { DataTableRow, DataTableRowArgs } from "./dataTableRow";
+export { DataTableRows, DataTableRowsArgs, DataTableRowEntry } from "./dataTableRows";
+export { DataTableSourceArgs } from "./dataTableSource";
+export {
     FailoverStrategy,
     FailoverStrategyArgs,
     FailoverRegion,
@@ -31,6 +42,13 @@ export {
 } from "./eventStream";
 export { StorageTarget, StorageTargetArgs, ServerSideEncryption } from "./storageTarget";
 export { Webhook, WebhookArgs } from "./webhook";
+export { EventBridgeIntegration, EventBridgeIntegrationArgs } from "./eventBridgeIntegration";
+export {
+    RecordingExportIntegration,
+    RecordingExportIntegrationArgs,
+    GENESYS_AWS_ACCOUNT_ID,
+    genesysTrustPolicy,
+} from "./recordingExportIntegration";
 export { MediaRetentionPolicy, MediaRetentionPolicyArgs, MediaPolicies } from "./mediaRetentionPolicy";
 export {
     ProcessAutomationTrigger,

@@ -1,4 +1,6 @@
 import { dataTables } from "./dataTables";
+import { integrationCredentials } from "./integrationCredentials";
+import { integrationTypeRoutes } from "./integrationTypeRoutes";
 import { integrations } from "./integrations";
 import { mediaRetentionPolicies } from "./mediaRetentionPolicies";
 import { organization } from "./organization";
@@ -9,6 +11,9 @@ import { processAutomationTriggers } from "./processAutomationTriggers";
 export const PLATFORM_MODULES: readonly PlatformModule[] = [
     organization,
     dataTables,
+    // Before integrations: their literal paths (credentials, types) would otherwise be read as integration ids.
+    integrationCredentials,
+    integrationTypeRoutes,
     integrations,
     mediaRetentionPolicies,
     processAutomationTriggers,

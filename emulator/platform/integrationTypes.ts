@@ -1,5 +1,11 @@
 import type { Models } from "purecloud-platform-client-v2";
 import type { FieldError } from "../apiError";
+import {
+    AWS_ACCOUNT_ID,
+    EVENT_SOURCE_SUFFIX,
+    TOPIC,
+} from "../../provider/kinds/eventBridgeIntegration/propertyPatterns";
+import { recordingExportType } from "./recordingExportType";
 
 /** An integration type the emulator can install, with the rules of its configuration. */
 export interface IntegrationTypeSpec {
@@ -12,11 +18,7 @@ export interface IntegrationTypeSpec {
     requiredProperties: readonly string[];
 }
 
-/** A topic of the notification service: `v2.` then dot-separated names or `{id}` placeholders (wildcards). */
-export const TOPIC = /^v2(\.([A-Za-z0-9_-]+|\{id\}))+$/;
-const AWS_ACCOUNT_ID = /^\d{12}$/;
 const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
-const EVENT_SOURCE_SUFFIX = /^[A-Za-z0-9._-]{1,64}$/;
 
 const EVENTBRIDGE_PROPERTIES = ["awsAccountId", "awsAccountRegion", "eventSourceSuffix", "eventFilter"] as const;
 
@@ -78,8 +80,7 @@ function typeRef(
 
 /**
  * The integration types served. `amazon-eventbridge-source`'s four properties are verified in two official
- * sources; the S3 recording-export type's property and credential names are not published, so its
- * configuration is stored as sent, unchecked.
+ * sources; the S3 recording-export type's are not published (see recordingExportType.ts).
  */
 export const INTEGRATION_TYPES: Readonly<Record<string, IntegrationTypeSpec>> = {
     "amazon-eventbridge-source": {
@@ -94,15 +95,5 @@ export const INTEGRATION_TYPES: Readonly<Record<string, IntegrationTypeSpec>> = 
         credentialKeys: [],
         requiredProperties: EVENTBRIDGE_PROPERTIES,
     },
-    "aws-s3-recording-bulk-actions-integration": {
-        type: typeRef(
-            "aws-s3-recording-bulk-actions-integration",
-            "AWS S3 Recording Bulk Actions",
-            "Exports recordings to an Amazon S3 bucket of yours.",
-            "aws",
-            "Recording",
-        ),
-        propertyErrors: () => [],
-        requiredProperties: [],
-    },
+    "aws-s3-recording-bulk-actions-integration": recordingExportType,
 };

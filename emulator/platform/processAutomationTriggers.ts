@@ -4,7 +4,7 @@ import type { Collection } from "../collection";
 import { isPlainObject, type JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { cursorList, sentQuery } from "../pagination";
-import { TOPIC } from "./integrationTypes";
+import { NOTIFICATION_TOPIC as TOPIC } from "../../provider/validation/notificationTopic";
 import { allOf, anyOf } from "./permissions";
 import type { PlatformModule } from "./platformModule";
 

@@ -14,7 +14,8 @@ export function simulatedAws(s3: S3Double): SimulateFn {
     return (type, name, inputs) => {
         const suffix = randomBytes(4).toString("hex");
         switch (type) {
-            case "aws:s3/bucket:Bucket": {
+            case "aws:s3/bucket:Bucket":
+            case "aws:s3/bucketV2:BucketV2": {
                 const bucket = `${name}-${suffix}`;
                 s3.buckets.set(bucket, { region: REGION, encryption: "none" });
                 return { id: bucket, outputs: { ...inputs, bucket, region: REGION, arn: `arn:aws:s3:::${bucket}` } };
@@ -44,7 +45,8 @@ export function simulatedAws(s3: S3Double): SimulateFn {
                 };
             }
             case "aws:cloudwatch/eventBus:EventBus": {
-                const busName = `${name}-${suffix}`;
+                // A partner bus carries the partner event source's name.
+                const busName = typeof inputs.name === "string" ? inputs.name : `${name}-${suffix}`;
                 return {
                     id: busName,
                     outputs: {

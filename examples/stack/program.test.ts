@@ -179,6 +179,67 @@ describe("the example contact-center program, per stack (real providers in proce
         }
     });
 
+    it("pairs the EventBridge integration with its partner bus, rule, target and archive on every stack", () => {
+        for (const stack of ["dev", "staging", "prod"]) {
+            const integration = byName(stack, "genesys:EventBridgeIntegration", "contact-center-events");
+            const bus = byName(stack, ":EventBus", "genesys-partner");
+            assert.deepEqual(
+                bus.propertyDependencies.name,
+                [integration.urn],
+                `${stack}: the bus follows the integration`,
+            );
+            assert.deepEqual(bus.propertyDependencies.eventSourceName, [integration.urn]);
+            const source = String(runs[stack].exports.partnerEventSource);
+            assert.match(
+                source,
+                new RegExp(`^aws\\.partner/genesys\\.com/cloud/[0-9a-f-]{36}/contact-center-${stack}$`),
+            );
+            assert.equal(bus.inputs.name, source);
+            assert.equal(bus.inputs.eventSourceName, source);
+            const rule = byName(stack, ":EventRule", "conversation-ends");
+            assert.deepEqual(rule.propertyDependencies.eventBusName, [bus.urn]);
+            assert.ok(byName(stack, ":EventTarget", "conversation-ends-to-logs").dependencies.includes(rule.urn));
+            const archive = byName(stack, ":EventArchive", "genesys-partner-archive");
+            assert.deepEqual(archive.propertyDependencies.eventSourceArn, [bus.urn]);
+        }
+    });
+
+    it("exports recordings in staging and prod only, prod under its own KMS key, through a role Genesys assumes", () => {
+        assert.equal(runs.dev.exports.recordingExportIntegrationId, undefined);
+        assert.equal(
+            runs.dev.registrations.some((r) => r.type.endsWith(":RecordingExportIntegration")),
+            false,
+        );
+        for (const stack of ["staging", "prod"]) {
+            const exports = byName(stack, "genesys:RecordingExportIntegration", "recording-exports");
+            const bucket = byName(stack, ":BucketV2", "recording-exports");
+            const role = byName(stack, ":Role", "genesys-recording-export");
+            const encryption = byName(
+                stack,
+                ":BucketServerSideEncryptionConfiguration",
+                "recording-exports-encryption",
+            );
+            assert.deepEqual(exports.propertyDependencies.bucket, [bucket.urn]);
+            assert.deepEqual(exports.propertyDependencies.roleArn, [role.urn]);
+            assert.ok(exports.dependencies.includes(encryption.urn), `${stack}: the pre-flight sees the encryption`);
+            const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
+            const org = String(runs[stack].exports.partnerEventSource).split("/")[3];
+            assert.deepEqual(trust.Statement[0].Principal, { AWS: "arn:aws:iam::765628985471:root" });
+            assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "sts:ExternalId": org } });
+            assert.match(String(runs[stack].exports.recordingExportIntegrationId), /^[0-9a-f-]{36}$/);
+        }
+        assert.equal(
+            byName("staging", "genesys:RecordingExportIntegration", "recording-exports").inputs.serverSideEncryption,
+            "AES256",
+        );
+        const prod = byName("prod", "genesys:RecordingExportIntegration", "recording-exports");
+        assert.equal(prod.inputs.serverSideEncryption, "aws:kms");
+        assert.deepEqual(prod.propertyDependencies.kmsKeyId, [byName("prod", ":Key", "recording-exports-key").urn]);
+        assert.equal(byName("prod", ":Key", "recording-exports-key").inputs.enableKeyRotation, true);
+        assert.equal(byName("prod", ":BucketV2", "recording-exports").inputs.forceDestroy, false);
+        assert.equal(byName("staging", ":BucketV2", "recording-exports").inputs.forceDestroy, true);
+    });
+
     it("holds no secret in plain text in any resource's inputs or __provider", () => {
         for (const [stack, run] of Object.entries(runs)) {
             for (const registration of run.registrations) {

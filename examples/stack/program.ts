@@ -1,6 +1,7 @@
 import { eventBus, platformRole, recordingsBucket } from "./aws";
 import { existingAwsLinks } from "./existingAws";
 import { type AwsLinks, eventStream, failover, queueData, recording, webhooks } from "./genesys";
+import { partnerEvents, recordingExport } from "./integrations";
 import { retention } from "./retention";
 import { type StackSettings, stackSettings } from "./settings";
 
@@ -15,7 +16,7 @@ export function contactCenter() {
     const recordings = recordingsBucket(settings);
     const events = eventBus(settings);
     const role = platformRole(settings, recordings, events);
-    return genesysSide(settings, {
+    const outputs = genesysSide(settings, {
         bucket: recordings.bucket.id,
         bucketRegion: recordings.bucket.region,
         bucketEncryption: recordings.encryption,
@@ -23,6 +24,14 @@ export function contactCenter() {
         eventBusArn: events.bus.arn,
         platformRoleArn: role.arn,
     });
+    // Integrations whose AWS partners (the partner bus, the export bucket and role) are declared beside them.
+    const partner = partnerEvents(settings);
+    const exports = recordingExport(settings, partner.integration.organizationId);
+    return {
+        ...outputs,
+        partnerEventSource: partner.integration.eventSourceName,
+        recordingExportIntegrationId: exports?.integration.integrationId,
+    };
 }
 
 /**

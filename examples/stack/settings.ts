@@ -18,6 +18,11 @@ export interface StackSettings {
     genesysAwsAccountId: string;
     genesysOrgId: string;
     eventRetentionDays: number;
+    /** The AWS account and region that receive Genesys Cloud's partner events. */
+    awsAccountId: string;
+    awsRegion: string;
+    /** Whether recordings are exported to a bucket of ours (staging and prod). */
+    recordingExport: boolean;
     /** When set, the event stream replays from here (ISO 8601 with a zone); checked only when it changes. */
     replayStartDate?: string;
     /** Whether the storage target's S3 pre-flight runs (it needs AWS credentials that can read the bucket). */
@@ -43,6 +48,9 @@ export function stackSettings(): StackSettings {
         genesysAwsAccountId: config.get("genesysAwsAccountId") ?? "765628985471",
         genesysOrgId: config.get("genesysOrgId") ?? "00000000-0000-0000-0000-000000000000",
         eventRetentionDays: config.getNumber("eventRetentionDays") ?? 7,
+        awsAccountId: config.get("awsAccountId") ?? "123456789012",
+        awsRegion: new pulumi.Config("aws").get("region") ?? "us-east-1",
+        recordingExport: config.getBoolean("recordingExport") ?? false,
         replayStartDate: config.get("replayStartDate"),
         verifyBucket: config.getBoolean("verifyBucket") ?? true,
         dataLakeWebhookUrl: config.get("dataLakeWebhookUrl") ?? "https://datalake.example.com/genesys/recordings",

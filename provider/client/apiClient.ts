@@ -57,7 +57,7 @@ export interface ApiResult<T> {
     attempts: number;
 }
 
-export type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RequestOptions {
     query?: Query;
@@ -160,7 +160,7 @@ export class ApiClient {
     /** Remembers what may now exist (or no longer does) for RecentWrites. */
     private noteWrite(method: Method, path: string, body: unknown): void {
         if (method === "DELETE") this.recentWrites.deleted(path);
-        else if (method === "PUT") this.recentWrites.wrote(path);
+        else if (method === "PUT" || method === "PATCH") this.recentWrites.wrote(path);
         else if (method === "POST") {
             const id = (body as { id?: unknown } | undefined)?.id;
             if (typeof id === "string") this.recentWrites.wrote(`${path}/${encodeURIComponent(id)}`);
@@ -249,8 +249,51 @@ export class ApiClient {
         return (await this.request<T>("PUT", path, { body })).body;
     }
 
+    /** A partial change, e.g. an integration's `intendedState`: repeating it changes nothing more, so it is retried. */
+    async patch<T>(path: string, body: unknown): Promise<T> {
+        return (await this.request<T>("PATCH", path, { body })).body;
+    }
+
     async delete(path: string): Promise<void> {
         await this.request<unknown>("DELETE", path);
+    }
+
+    /**
+     * PUTs a file to a pre-signed upload URL the platform handed out (an import job's `uploadURI`), with the
+     * headers it asked for. The URL itself authorizes the upload, so no bearer token is sent; it is retried like any
+     * idempotent write. Errors never quote the URL, whose query is a credential.
+     */
+    async upload(url: string, headers: Record<string, string>, body: string): Promise<void> {
+        const path = "(pre-signed upload URL)";
+        await withRetries(
+            async (_attemptNumber, deadlineAt) => {
+                this.stats.requests += 1;
+                const response = await exchange(this.fetchFn, url, {
+                    method: "PUT",
+                    path,
+                    headers,
+                    body,
+                    timeoutMs: Math.max(1, Math.min(this.settings.requestTimeoutMs, deadlineAt - Date.now())),
+                    ambiguousIfLost: true,
+                });
+                if (response.status >= 200 && response.status < 300) return;
+                const error = parseErrorBody(response.text);
+                throw new GenesysApiError({
+                    method: "PUT",
+                    path,
+                    status: response.status,
+                    code: asString(error.code),
+                    reason: asString(error.message) ?? (response.text.slice(0, 200) || "no error message"),
+                    ambiguous: response.status === 408 || response.status >= 500,
+                    retryAfterMs:
+                        response.status === 429 ? retryAfterMs((name) => response.headers.get(name)) : undefined,
+                });
+            },
+            { deadlineMs: this.settings.deadlineMs, minRetryDelayMs: this.settings.minRetryDelayMs, idempotent: true },
+            () => {
+                this.stats.retries += 1;
+            },
+        );
     }
 
     /** All entities of a page-based list (`pageSize`/`pageNumber`). */

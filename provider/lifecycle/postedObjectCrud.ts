@@ -1,3 +1,4 @@
+import type { ApiClient } from "../client/apiClient";
 import type { KindDefinition } from "../kindProvider";
 import { createAdoptingOrphan } from "./createAdoptingOrphan";
 import type { ObjectCollection, PlatformObject } from "./objectCollection";
@@ -7,11 +8,13 @@ import { versionedObjectCrud } from "./versionedObjectCrud";
  * The create of a kind whose objects the platform names (POST creates): it adopts its orphan after a lost response,
  * found by its name, whether or not the object carries a version.
  */
-export function postedCreate<
-    I extends Record<string, unknown>,
-    B extends { name: string },
-    L extends { name?: string },
->(api: ObjectCollection<B, L>, toBody: (inputs: I) => B): Pick<KindDefinition<I, L>, "create" | "resolveUnconfirmed"> {
+export function postedCreate<I extends Record<string, unknown>, B extends { name: string }, L>(
+    api: {
+        create(client: ApiClient, body: B): Promise<L>;
+        findByName(client: ApiClient, name: string): Promise<L | undefined>;
+    },
+    toBody: (inputs: I) => B,
+): Pick<KindDefinition<I, L>, "create" | "resolveUnconfirmed"> {
     return {
         create(client, inputs) {
             const body = toBody(inputs);

@@ -11,7 +11,7 @@ import { ALL_SCOPES, type EmulatorStats } from "../../emulator";
 import { defaultFaults } from "../../emulator/faults";
 import { startEmulatedStack, type EmulatedStack } from "../emulatedStack";
 import type { ResourceState } from "../../harness/engine";
-import { FAULT_CASES, LIMITED_CLIENT_SECRET, type CaseContext, type FaultCase } from "./faultCases";
+import { FAULT_CASES, LIMITED_CLIENT_SECRET, limitedClientId, type CaseContext, type FaultCase } from "./faultCases";
 import { startInProcessHost } from "./inProcessHost";
 import { KIND_FIXTURES, type KindFixture } from "./kindFixtures";
 import { platformInventory, platformPaths } from "../platformInventory";
@@ -52,6 +52,7 @@ const kindOf = (r: ResourceState) => r.type.split(":").pop() as string;
 const isStable = (r: ResourceState) => r.name.endsWith("-stable");
 
 export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions): void {
+    const access = fixture.writeAccess;
     const cases = options.cases ? FAULT_CASES.filter((c) => options.cases?.includes(c.name)) : FAULT_CASES;
     assert.equal(cases.length, options.cases?.length ?? FAULT_CASES.length, "every named case exists");
 
@@ -85,14 +86,11 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
                     },
                     clients: [
                         {
-                            clientId: `limited-${fixture.kind}`,
+                            clientId: limitedClientId(fixture),
                             clientSecret: LIMITED_CLIENT_SECRET,
-                            scopes: ALL_SCOPES.filter((s) => s !== fixture.writeScope),
+                            scopes: ALL_SCOPES.filter((s) => !("scope" in access) || s !== access.scope),
                         },
                     ],
-                    withheldPermissions: fixture.writePermission
-                        ? { [`limited-${fixture.kind}`]: [fixture.writePermission] }
-                        : undefined,
                 },
                 config: FAST_CLIENT,
                 startHost: options.host === "inProcess" ? startInProcessHost : undefined,

@@ -3,15 +3,18 @@
 // stable object whose content follows the revision (a new revision updates it in place). One `up` that moves both
 // therefore exercises create, update and delete at once.
 import * as genesys from "genesys-pulumi";
+import type { Permission } from "../../emulator/platform/permissions";
 
 type Json = Record<string, unknown>;
 
 export interface KindFixture {
     kind: string;
-    /** The scope the kind's writes need (API-contract kinds): the missing-write case takes it away. */
-    writeScope?: string;
-    /** The permission the kind's creates need (real platform kinds): the missing-write case withholds it. */
-    writePermission?: string;
+    /**
+     * What the kind's writes need, which the missing-access case takes away: a scope of the OAuth client for the
+     * contract's kinds, permissions of the client's roles for the real platform's (all of them, where the platform
+     * lets either one allow a call).
+     */
+    writeAccess: { scope: string } | { permissions: Permission[] };
     /** Registers the program's resources; returns how many Genesys resources it declared. */
     declare(gen: number, rev: number): number;
     /** The stable object's platform path, given its state id and outputs. */
@@ -28,6 +31,10 @@ const STRATEGIES = "/api/v2/routing/strategies";
 const SCHEMAS = "/api/v2/data/schemas";
 const RETENTION_POLICIES = "/api/v2/recording/mediaretentionpolicies";
 const TRIGGERS = "/api/v2/processautomation/triggers";
+const TABLES = "/api/v2/flows/datatables";
+const INTEGRATIONS = "/api/v2/integrations";
+/** Where a recording export integration keeps its role. */
+export const CREDENTIALS = "/api/v2/integrations/credentials";
 
 const policyArgs = (retentionDays: number): genesys.RecordingPolicyArgs => ({
     mediaTypes: ["audio"],
@@ -82,11 +89,38 @@ const schemaFields = (rev: number): genesys.DataField[] => [
     ...Array.from({ length: rev }, (_, i) => ({ name: `n${i + 1}`, type: "integer" as const })),
 ];
 const email = (who: string) => ({ email: `${who}@example.com` });
+const tableFields: genesys.DataTableField[] = [
+    { name: "key", type: "string" },
+    { name: "label", type: "string", default: "" },
+];
+const label = (who: string) => ({ label: who });
+/** The org allows one EventBridge integration per event source suffix. */
+const eventBridgeArgs = (eventSourceSuffix: string, notes?: string): genesys.EventBridgeIntegrationArgs => ({
+    notes,
+    awsAccountId: "123456789012",
+    awsAccountRegion: "eu-west-1",
+    eventSourceSuffix,
+    topics: ["v2.detail.events.conversation.{id}.customer.end"],
+});
+const exportArgs = (notes?: string): genesys.RecordingExportIntegrationArgs => ({
+    notes,
+    bucket: "acme-exports",
+    roleArn: "arn:aws:iam::123456789012:role/genesys-exports",
+    region: "eu-west-1",
+    serverSideEncryption: "AES256",
+    verifyBucket: false,
+});
+/** An integration's configuration: where a change made outside Pulumi lands, at the version it holds. */
+const integrationConfigOf = (id: string) => `${INTEGRATIONS}/${id}/config/current`;
+/** Installing an integration (and an export's credential) is what withholding this refuses. */
+const INTEGRATION_ADD: Permission[] = ["integrations:integration:add"];
+/** The platform allows a row write to a client holding either permission, so both are withheld. */
+const ROW_ADD: Permission[] = ["architect:datatable:add", "architect:datatableRow:add"];
 
 export const KIND_FIXTURES: Record<string, KindFixture> = {
     RecordingPolicy: {
         kind: "RecordingPolicy",
-        writeScope: "recording:write",
+        writeAccess: { scope: "recording:write" },
         declare(gen, rev) {
             new genesys.RecordingPolicy(`policy-g${gen}`, policyArgs(30));
             new genesys.RecordingPolicy("policy-stable", policyArgs(30 + rev));
@@ -97,7 +131,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     StorageTarget: {
         kind: "StorageTarget",
-        writeScope: "recording:write",
+        writeAccess: { scope: "recording:write" },
         declare(gen, rev) {
             new genesys.StorageTarget(`target-g${gen}`, targetArgs(90));
             new genesys.StorageTarget("target-stable", targetArgs(90 + rev));
@@ -108,7 +142,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     Webhook: {
         kind: "Webhook",
-        writeScope: "webhook:write",
+        writeAccess: { scope: "webhook:write" },
         declare(gen, rev) {
             new genesys.Webhook(`hook-g${gen}`, webhookArgs(0));
             new genesys.Webhook("hook-stable", webhookArgs(rev));
@@ -119,7 +153,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     EventStream: {
         kind: "EventStream",
-        writeScope: "eventstream:write",
+        writeAccess: { scope: "eventstream:write" },
         declare(gen, rev) {
             new genesys.EventStream(`stream-g${gen}`, streamArgs(30));
             new genesys.EventStream("stream-stable", streamArgs(30 + rev));
@@ -130,7 +164,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     FailoverStrategy: {
         kind: "FailoverStrategy",
-        writeScope: "routing:strategy:write",
+        writeAccess: { scope: "routing:strategy:write" },
         declare(gen, rev) {
             new genesys.FailoverStrategy(`strategy-g${gen}`, strategyArgs(1000));
             new genesys.FailoverStrategy("strategy-stable", strategyArgs(1000 + rev));
@@ -141,7 +175,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     DataSchema: {
         kind: "DataSchema",
-        writeScope: "schema:write",
+        writeAccess: { scope: "schema:write" },
         declare(gen, rev) {
             new genesys.DataSchema(`schema-g${gen}`, { fields: schemaFields(0) });
             new genesys.DataSchema("schema-stable", { fields: schemaFields(rev) });
@@ -152,7 +186,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     DataRecord: {
         kind: "DataRecord",
-        writeScope: "data:record:write",
+        writeAccess: { scope: "data:record:write" },
         declare(gen, rev) {
             const schema = new genesys.DataSchema("contacts", { fields: [emailField] });
             new genesys.DataRecord(`contact-g${gen}`, { schema, key: `k-g${gen}`, data: email(`g${gen}`) });
@@ -164,7 +198,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     DataRecordSet: {
         kind: "DataRecordSet",
-        writeScope: "data:record:write",
+        writeAccess: { scope: "data:record:write" },
         declare(gen, rev) {
             const schema = new genesys.DataSchema("tickets", { fields: [emailField] });
             // Keys differ per generation: the rotating sets share the schema, and a new one is created before the old one is deleted.
@@ -186,7 +220,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     MediaRetentionPolicy: {
         kind: "MediaRetentionPolicy",
-        writePermission: "recording:retentionPolicy:add",
+        writeAccess: { permissions: ["recording:retentionPolicy:add"] },
         declare(gen, rev) {
             new genesys.MediaRetentionPolicy(`retention-g${gen}`, retentionArgs(30));
             new genesys.MediaRetentionPolicy("retention-stable", retentionArgs(30 + rev));
@@ -197,7 +231,7 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
     },
     ProcessAutomationTrigger: {
         kind: "ProcessAutomationTrigger",
-        writePermission: "processautomation:trigger:add",
+        writeAccess: { permissions: ["processautomation:trigger:add"] },
         declare(gen, rev) {
             new genesys.ProcessAutomationTrigger(`trigger-g${gen}`, triggerArgs(0));
             new genesys.ProcessAutomationTrigger("trigger-stable", triggerArgs(rev));
@@ -206,9 +240,77 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
         stablePath: (id) => `${TRIGGERS}/${id}`,
         foreignEdit: (live) => ({ ...live, enabled: false }),
     },
+    DataTable: {
+        kind: "DataTable",
+        writeAccess: { permissions: ["architect:datatable:add"] },
+        declare(gen, rev) {
+            new genesys.DataTable(`table-g${gen}`, { fields: tableFields });
+            new genesys.DataTable("table-stable", { description: `revision ${rev}`, fields: tableFields });
+            return 2;
+        },
+        // A table's fields come back only with `expand=schema`, and a PUT without them would be refused.
+        stablePath: (id) => `${TABLES}/${id}?expand=schema`,
+        foreignEdit: (live) => ({ ...live, description: "changed elsewhere" }),
+    },
+    DataTableRow: {
+        kind: "DataTableRow",
+        writeAccess: { permissions: ROW_ADD },
+        declare(gen, rev) {
+            const table = new genesys.DataTable("lookup", { fields: tableFields });
+            new genesys.DataTableRow(`row-g${gen}`, { table, key: `k-g${gen}`, data: label(`g${gen}`) });
+            new genesys.DataTableRow("row-stable", { table, key: "stable", data: label(`rev${rev}`) });
+            return 3;
+        },
+        stablePath: (id) => `${rowsOf(id.split("/")[0])}/${id.split("/")[1]}?showbrief=false`,
+        foreignEdit: (live) => ({ ...live, label: "someone else" }),
+    },
+    DataTableRows: {
+        kind: "DataTableRows",
+        writeAccess: { permissions: ROW_ADD },
+        declare(gen, rev) {
+            const table = new genesys.DataTable("routing", { fields: tableFields });
+            // Keys differ per generation: the rotating sets share the table, and a new one is created before the old one is deleted.
+            new genesys.DataTableRows(`rows-g${gen}`, {
+                table,
+                rows: [1, 2].map((n) => ({ key: `g${gen}-${n}`, data: label(`g${gen}-${n}`) })),
+            });
+            new genesys.DataTableRows("rows-stable", {
+                table,
+                rows: [
+                    { key: `s-g${gen}`, data: label(`s-g${gen}`) },
+                    { key: "s-stable", data: label(`rev${rev}`) },
+                ],
+            });
+            return 3;
+        },
+        stablePath: (_id, outputs) => `${rowsOf(String(outputs.datatableId))}/s-stable?showbrief=false`,
+        foreignEdit: (live) => ({ ...live, label: "someone else" }),
+    },
+    EventBridgeIntegration: {
+        kind: "EventBridgeIntegration",
+        writeAccess: { permissions: INTEGRATION_ADD },
+        declare(gen, rev) {
+            new genesys.EventBridgeIntegration(`events-g${gen}`, eventBridgeArgs(`events-g${gen}`));
+            new genesys.EventBridgeIntegration("events-stable", eventBridgeArgs("events-stable", `revision ${rev}`));
+            return 2;
+        },
+        stablePath: integrationConfigOf,
+        foreignEdit: (live) => ({ ...live, notes: "edited in the admin UI" }),
+    },
+    RecordingExportIntegration: {
+        kind: "RecordingExportIntegration",
+        writeAccess: { permissions: INTEGRATION_ADD },
+        declare(gen, rev) {
+            new genesys.RecordingExportIntegration(`exports-g${gen}`, exportArgs());
+            new genesys.RecordingExportIntegration("exports-stable", exportArgs(`revision ${rev}`));
+            return 2;
+        },
+        stablePath: integrationConfigOf,
+        foreignEdit: (live) => ({ ...live, notes: "edited in the admin UI" }),
+    },
 };
 
-/** Top-level collections; records are listed per schema. */
+/** Top-level collections; records are listed per schema, rows per table. */
 export const COLLECTIONS: Record<string, string> = {
     RecordingPolicy: POLICIES,
     StorageTarget: TARGETS,
@@ -218,5 +320,9 @@ export const COLLECTIONS: Record<string, string> = {
     DataSchema: SCHEMAS,
     MediaRetentionPolicy: RETENTION_POLICIES,
     ProcessAutomationTrigger: TRIGGERS,
+    DataTable: TABLES,
+    EventBridgeIntegration: INTEGRATIONS,
+    RecordingExportIntegration: INTEGRATIONS,
 };
 export const recordsOf = (schemaId: string) => `${SCHEMAS}/${schemaId}/records`;
+export const rowsOf = (tableId: string) => `${TABLES}/${tableId}/rows`;

@@ -54,7 +54,7 @@ function assertWellFormed(kase: KindCase, input: Props, failures: unknown): void
 
 describe("the generated-input figures the README quotes", () => {
     it("are the ones this file runs with", () => {
-        assert.equal(readmeFigure(/runs fast-check on the `check` of all (\d+) kinds/), KIND_CASES.length);
+        assert.equal(readmeFigure(/runs fast-check on the `check` of (\d+) kinds/), KIND_CASES.length);
         assert.equal(readmeFigure(/([\d ]+) generated inputs per run/), (RUNS + BROKEN_RUNS) * KIND_CASES.length);
         assert.equal(
             readmeFigure(/(\d+) accepted inputs are mapped to platform bodies/),

@@ -10,6 +10,8 @@ import { dataSchemaProvider } from "../../provider/kinds/dataSchema/provider";
 import { failoverStrategyProvider } from "../../provider/kinds/failoverStrategy/provider";
 import { recordingPolicyProvider } from "../../provider/kinds/recordingPolicy/provider";
 import { webhookProvider } from "../../provider/kinds/webhook/provider";
+import { eventBridgeIntegrationProvider } from "../../provider/kinds/eventBridgeIntegration/provider";
+import { recordingExportIntegrationProvider } from "../../provider/kinds/recordingExportIntegration/provider";
 import { nested } from "./inputMutation";
 
 type Props = Record<string, unknown>;
@@ -44,6 +46,31 @@ const STRATEGY = {
         { regionId: "eu-west-1", priority: 2, weight: 50, failoverTrigger: "health_degraded" },
     ],
 };
+
+const EVENTS = {
+    __resourceName: "events",
+    awsAccountId: "123456789012",
+    awsAccountRegion: "eu-west-1",
+    eventSourceSuffix: "contact-center",
+    topics: ["v2.detail.events.conversation.{id}.customer.end"],
+};
+const EXPORTS = {
+    __resourceName: "exports",
+    bucket: "acme-exports",
+    roleArn: "arn:aws:iam::123456789012:role/genesys-exports",
+    region: "eu-west-1",
+    serverSideEncryption: "AES256",
+};
+/** Values an integration's text fields must never carry to the platform or into an event source's name. */
+const HOSTILE_TEXT = [
+    "v2.conversations\n.{id}",
+    "v2.../../x",
+    "v2.a%2Fb",
+    "v2.{id}.\u0000",
+    "v2.<script>",
+    `v2.${"a".repeat(100_000)}.`,
+    "arn:aws:iam::123456789012:role/x\r\nHost: evil",
+];
 
 /** The failures `check` returns, as property → reason; it must answer, never throw. */
 async function refusals(provider: KindProvider, news: Props): Promise<Record<string, string>> {
@@ -295,6 +322,53 @@ describe("hostile values: check refuses them with clear reasons, the emulator wi
         ]) {
             const response = await raw("GET", path);
             assert.equal(response.status, 400, `${path}: ${response.status} ${response.body}`);
+        }
+        await survives();
+    });
+
+    it("integrations: hostile topics, suffixes, account ids and role ARNs are refused by check and by the platform", async () => {
+        for (const text of HOSTILE_TEXT) {
+            const quoted = text.slice(0, 40);
+            const events = await refusals(eventBridgeIntegrationProvider, {
+                ...EVENTS,
+                topics: [text],
+                eventSourceSuffix: text,
+                awsAccountId: text,
+            });
+            assert.match(events["topics[0]"] ?? "", /^topics\[0\].*notification topic/, quoted);
+            assert.match(events.eventSourceSuffix ?? "", /^eventSourceSuffix/, quoted);
+            assert.match(events.awsAccountId ?? "", /^awsAccountId/, quoted);
+            const exports = await refusals(recordingExportIntegrationProvider, {
+                ...EXPORTS,
+                roleArn: text,
+                bucket: text,
+            });
+            assert.match(exports.roleArn ?? "", /^roleArn.*IAM role ARN/, quoted);
+            assert.match(exports.bucket ?? "", /^bucket/, quoted);
+        }
+        const created = await raw(
+            "POST",
+            "/api/v2/integrations",
+            JSON.stringify({ name: "events", integrationType: { id: "amazon-eventbridge-source" } }),
+        );
+        assert.equal(created.status, 200, created.body);
+        const id = JSON.parse(created.body).id as string;
+        for (const text of HOSTILE_TEXT) {
+            const config = {
+                name: "events",
+                version: 1,
+                notes: "",
+                advanced: {},
+                credentials: {},
+                properties: {
+                    awsAccountId: "123456789012",
+                    awsAccountRegion: "eu-west-1",
+                    eventSourceSuffix: text,
+                    eventFilter: [text],
+                },
+            };
+            const put = await raw("PUT", `/api/v2/integrations/${id}/config/current`, JSON.stringify(config));
+            assert.ok(put.status === 400 || put.status === 413, `${text.slice(0, 40)}: ${put.status}`);
         }
         await survives();
     });

@@ -25,6 +25,16 @@ import { toBody as retentionPolicyBody } from "../../provider/kinds/mediaRetenti
 import { mediaRetentionPolicyProvider } from "../../provider/kinds/mediaRetentionPolicy/provider";
 import { toBody as triggerBody } from "../../provider/kinds/processAutomationTrigger/api";
 import { processAutomationTriggerProvider } from "../../provider/kinds/processAutomationTrigger/provider";
+import { PROPERTY_SCHEMAS, recordingExportType } from "../../emulator/platform/recordingExportType";
+import type { DesiredConfig } from "../../provider/integrations/integrationLifecycle";
+import { desiredConfig as eventBridgeConfig, EVENTBRIDGE_TYPE } from "../../provider/kinds/eventBridgeIntegration/api";
+import { eventBridgeIntegrationProvider } from "../../provider/kinds/eventBridgeIntegration/provider";
+import { desiredConfig as exportConfig } from "../../provider/kinds/recordingExportIntegration/api";
+import { roleCredential } from "../../provider/kinds/recordingExportIntegration/credentialApi";
+import { RECORDING_EXPORT_TYPE, shapeOf } from "../../provider/kinds/recordingExportIntegration/exportTypeShape";
+import { recordingExportIntegrationProvider } from "../../provider/kinds/recordingExportIntegration/provider";
+import { recordingExportIntegrationInputs } from "../../provider/kinds/recordingExportIntegration/schema";
+import { eventBridgeIntegrationInputs } from "../../provider/kinds/eventBridgeIntegration/schema";
 
 type Props = Record<string, unknown>;
 // The emulator's answer to one request.
@@ -85,6 +95,18 @@ const recordingPolicy: KindCase = {
 
 const bucket = fc.stringMatching(/^[a-z0-9][a-z0-9-]{2,20}[a-z0-9]$/);
 const awsRegion = fc.constantFrom("us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1", "eu-central-2");
+/** A bucket's default encryption, with a key where it takes one. */
+const bucketEncryption = fc.oneof(
+    fc.record({ serverSideEncryption: fc.constant("AES256") }),
+    fc.record({
+        serverSideEncryption: fc.constant("aws:kms"),
+        kmsKeyId: fc.constantFrom(
+            "alias/recordings",
+            "mrk-0123456789abcdef0123456789abcdef",
+            "1234abcd-12ab-34cd-56ef-1234567890ab",
+        ),
+    }),
+);
 const roleArn = fc.stringMatching(/^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_-]{1,30}$/);
 
 const storageTarget: KindCase = {
@@ -116,17 +138,7 @@ const storageTarget: KindCase = {
                 enabled: optional(fc.boolean()),
                 verifyBucket: optional(fc.boolean()),
             }),
-            fc.oneof(
-                fc.record({ serverSideEncryption: fc.constant("AES256") }),
-                fc.record({
-                    serverSideEncryption: fc.constant("aws:kms"),
-                    kmsKeyId: fc.constantFrom(
-                        "alias/recordings",
-                        "mrk-0123456789abcdef0123456789abcdef",
-                        "1234abcd-12ab-34cd-56ef-1234567890ab",
-                    ),
-                }),
-            ),
+            bucketEncryption,
             fc.oneof(
                 fc.record({ roleArn }),
                 fc.record({
@@ -533,6 +545,80 @@ const processAutomationTrigger: KindCase = {
     ],
 };
 
+/** An integration installed as create installs it: POSTed by type, then its first configuration PUT (version 1). */
+async function installIntegration(
+    typeId: string,
+    config: DesiredConfig,
+    send: Send,
+): Promise<{ status: number; body: unknown }[]> {
+    const created = await send("POST", "/api/v2/integrations", { name: config.name, integrationType: { id: typeId } });
+    if (created.status >= 300) return [created];
+    const id = (created.body as { id: string }).id;
+    return [created, await send("PUT", `/api/v2/integrations/${id}/config/current`, json({ ...config, version: 1 }))];
+}
+
+const eventBridgeIntegration: KindCase = {
+    kind: "EventBridgeIntegration",
+    provider: eventBridgeIntegrationProvider,
+    inputKeys: Object.keys(eventBridgeIntegrationInputs.shape),
+    valid: inputs({
+        __resourceName: resourceName,
+        name,
+        notes: optional(fc.string({ minLength: 1, maxLength: 60 }).filter((n) => n.trim() !== "")),
+        enabled: optional(fc.boolean()),
+        awsAccountId: fc.stringMatching(/^\d{12}$/),
+        awsAccountRegion: awsRegion,
+        // Long enough that two generated integrations never share a suffix, which the org refuses.
+        eventSourceSuffix: fc.stringMatching(/^[A-Za-z0-9._-]{24,64}$/),
+        topics: fc.uniqueArray(
+            fc
+                .array(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,10}$/), fc.constant("{id}")), {
+                    minLength: 1,
+                    maxLength: 5,
+                })
+                .map((parts) => ["v2", ...parts].join(".")),
+            { minLength: 1, maxLength: 4 },
+        ),
+    }),
+    toPlatform: (checked, send) => installIntegration(EVENTBRIDGE_TYPE, eventBridgeConfig(checked as never), send),
+};
+
+/** Where the export type keeps bucket and role, as the emulator serves the type. */
+const exportShape = shapeOf(recordingExportType.type, PROPERTY_SCHEMAS[RECORDING_EXPORT_TYPE]);
+
+const recordingExportIntegration: KindCase = {
+    kind: "RecordingExportIntegration",
+    provider: recordingExportIntegrationProvider,
+    inputKeys: Object.keys(recordingExportIntegrationInputs.shape),
+    valid: fc
+        .tuple(
+            inputs({
+                __resourceName: resourceName,
+                name,
+                notes: optional(fc.string({ minLength: 1, maxLength: 60 }).filter((n) => n.trim() !== "")),
+                enabled: optional(fc.boolean()),
+                bucket,
+                roleArn,
+                region: awsRegion,
+                verifyBucket: optional(fc.boolean()),
+            }),
+            bucketEncryption,
+        )
+        .map(([base, encryption]) => ({ ...base, ...encryption })),
+    // As create does: the role's credential first, then the integration configured with it.
+    async toPlatform(checked, send) {
+        const credential = await send(
+            "POST",
+            "/api/v2/integrations/credentials",
+            json(roleCredential(String(checked.name), String(checked.roleArn))),
+        );
+        if (credential.status >= 300) return [credential];
+        const credentialId = (credential.body as { id: string }).id;
+        const config = exportConfig(checked as never, exportShape, credentialId);
+        return [credential, ...(await installIntegration(RECORDING_EXPORT_TYPE, config, send))];
+    },
+};
+
 export const KIND_CASES: readonly KindCase[] = [
     recordingPolicy,
     storageTarget,
@@ -544,4 +630,6 @@ export const KIND_CASES: readonly KindCase[] = [
     dataRecordSet,
     mediaRetentionPolicy,
     processAutomationTrigger,
+    eventBridgeIntegration,
+    recordingExportIntegration,
 ];

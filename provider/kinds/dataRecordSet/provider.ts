@@ -5,7 +5,6 @@ import { configure, apiClient } from "../../providerContext";
 import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { createWithClientId } from "../../lifecycle/createWithClientId";
 import { diffInputs } from "../../lifecycle/inputDiff";
-import { PartialFailure } from "../../lifecycle/partialFailure";
 import { updateVersioned } from "../../lifecycle/updateVersioned";
 import { inspectInputShape } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
@@ -14,7 +13,7 @@ import { unresolvedReferences } from "../dataRecord/referenceCheck";
 import { validatorFor } from "../dataRecord/recordValidator";
 import { dataSchemaApi } from "../dataSchema/api";
 import { planChanges, recordHash, type RecordHashes } from "./recordPlan";
-import { readRecordFile, type SourceRecord } from "./recordSource";
+import { readRecordFile, recordsToWrite, type SourceRecord } from "./recordSource";
 import {
     type DataRecordSetInputs,
     dataRecordSetDefaults,
@@ -22,13 +21,14 @@ import {
     dataRecordSetRules,
     recordFailures,
 } from "./schema";
+import { deleteMembers } from "./deleteMembers";
+import { memberFailure, outputsOrFailure } from "./setOutcome";
 import { settleConcurrently } from "./settleConcurrently";
 
 type Props = Record<string, unknown>;
 
 const LABEL = "data record set";
-/** Failures spelled out in one error message; the rest are counted. */
-const MAX_LISTED_FAILURES = 20;
+const NOUN = "record";
 /** Inputs `check` computes from the records; never taken from the program. */
 const COMPUTED = ["recordHashes", "recordCount", "sourceHash"] as const;
 
@@ -68,21 +68,6 @@ function hashesOf(records: readonly SourceRecord[]): RecordHashes {
     return hashes;
 }
 
-/** The records to write, re-read from their source; a file that changed since `check` hashed it is refused. */
-function recordsToWrite(inputs: CheckedInputs): Map<string, SourceRecord> {
-    const source = sourceRecords(inputs);
-    if (inputs.file !== undefined && source.sourceHash !== inputs.sourceHash) {
-        throw new Error(
-            `${inputs.file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`,
-        );
-    }
-    return new Map(source.records.map((record) => [record.key, record]));
-}
-
-function describeError(err: unknown): string {
-    return err instanceof Error ? err.message : String(err);
-}
-
 interface SetState {
     hashes: RecordHashes;
     versions: Record<string, number>;
@@ -106,11 +91,11 @@ function outputsOf(inputs: CheckedInputs, state: SetState): Props {
     return { ...outs, ...carried(inputs) };
 }
 
-/**
- * The outputs when every change applied. Otherwise throws: a PartialFailure carrying the outputs of what did
- * apply, or (a create where nothing applied) a plain error, so no empty set enters the stack.
- */
-function outputsOrFailure(
+function writtenRecords(inputs: CheckedInputs): Map<string, SourceRecord> {
+    return recordsToWrite(sourceRecords(inputs), inputs.file, inputs.sourceHash);
+}
+
+function outcome(
     creating: boolean,
     id: string,
     inputs: CheckedInputs,
@@ -118,21 +103,16 @@ function outputsOrFailure(
     attempted: number,
     anyApplied: boolean,
 ): Props {
-    const outs = outputsOf(inputs, state);
-    if (state.failures.length === 0) return outs;
-    const listed = state.failures.slice(0, MAX_LISTED_FAILURES).join("; ");
-    const more =
-        state.failures.length > MAX_LISTED_FAILURES ? `; …and ${state.failures.length - MAX_LISTED_FAILURES} more` : "";
-    const summary = `${state.failures.length} of ${attempted} record changes failed: ${listed}${more}`;
-    if (!anyApplied && creating) throw new Error(summary);
-    throw new PartialFailure(
-        `${summary} (the other changes were applied and are kept in the stack; \`pulumi up\` retries the failed ones)`,
+    return outputsOrFailure({
+        noun: NOUN,
+        creating,
         id,
-        // The host adds `__provider` to what a create or update returns, but not to a failure's properties: without
-        // it the state left behind could never be refreshed, updated or deleted again.
-        { ...outs, __provider: (inputs as Props).__provider },
-        state.failures.slice(0, MAX_LISTED_FAILURES),
-    );
+        outs: outputsOf(inputs, state),
+        provider: (inputs as Props).__provider,
+        failures: state.failures,
+        attempted,
+        anyApplied,
+    });
 }
 
 /**
@@ -181,7 +161,7 @@ async function applyChanges(
         const change = changes[index];
         const key = change.kind === "put" ? change.record.key : change.key;
         if (!result.ok) {
-            state.failures.push(`record ${JSON.stringify(key)}: ${describeError(result.error)}`);
+            state.failures.push(memberFailure(NOUN, key, result.error));
             return;
         }
         anyApplied = true;
@@ -220,7 +200,7 @@ export const dataRecordSetProvider: KindProvider = {
         try {
             source = sourceRecords(typed);
         } catch (err) {
-            return { inputs, failures: [...failures, { property: "file", reason: `file ${describeError(err)}` }] };
+            return { inputs, failures: [...failures, { property: "file", reason: `file ${(err as Error).message}` }] };
         }
         const invalidIndices = new Set(
             failures.map((f) => Number(/^records\[(\d+)\]/.exec(f.property)?.[1])).filter(Number.isInteger),
@@ -243,11 +223,11 @@ export const dataRecordSetProvider: KindProvider = {
     create(news) {
         const inputs = news as CheckedInputs;
         return inContext("creating", async () => {
-            const wanted = recordsToWrite(inputs);
+            const wanted = writtenRecords(inputs);
             const id = `${inputs.schemaId}/${randomUUID()}`;
             const state: SetState = { hashes: {}, versions: {}, failures: [] };
             const anyApplied = await applyChanges(apiClient(), inputs, state, [...wanted.values()], []);
-            return { id, outs: outputsOrFailure(true, id, inputs, state, wanted.size, anyApplied) };
+            return { id, outs: outcome(true, id, inputs, state, wanted.size, anyApplied) };
         });
     },
 
@@ -280,7 +260,7 @@ export const dataRecordSetProvider: KindProvider = {
     update(id, olds, news) {
         const inputs = news as CheckedInputs;
         return inContext(`updating ${id} of`, async () => {
-            const wanted = recordsToWrite(inputs);
+            const wanted = writtenRecords(inputs);
             const state: SetState = {
                 hashes: { ...((olds.recordHashes ?? {}) as RecordHashes) },
                 versions: { ...((olds.recordVersions ?? {}) as Record<string, number>) },
@@ -290,7 +270,7 @@ export const dataRecordSetProvider: KindProvider = {
             const put = plan.put.map((key) => wanted.get(key) as SourceRecord);
             const anyApplied = await applyChanges(apiClient(), inputs, state, put, plan.remove);
             return {
-                outs: outputsOrFailure(false, id, inputs, state, put.length + plan.remove.length, anyApplied),
+                outs: outcome(false, id, inputs, state, put.length + plan.remove.length, anyApplied),
             };
         });
     },
@@ -298,20 +278,13 @@ export const dataRecordSetProvider: KindProvider = {
     delete(id, props) {
         return inContext(`deleting ${id} of`, async () => {
             const client = apiClient();
-            const keys = Object.keys((props.recordHashes ?? {}) as RecordHashes);
-            const results = await settleConcurrently(
-                keys,
+            const schemaId = String(props.schemaId);
+            await deleteMembers(
+                NOUN,
+                Object.keys((props.recordHashes ?? {}) as RecordHashes),
                 Number(props.concurrency ?? dataRecordSetDefaults.concurrency),
-                (key) => api.delete(client, String(props.schemaId), key),
+                (key) => api.delete(client, schemaId, key),
             );
-            const failed = results.flatMap((result, index) =>
-                result.ok ? [] : [`record ${JSON.stringify(keys[index])}: ${describeError(result.error)}`],
-            );
-            if (failed.length > 0) {
-                throw new Error(
-                    `${failed.length} of ${keys.length} records could not be deleted (run \`pulumi destroy\` again; records already gone are skipped): ${failed.slice(0, MAX_LISTED_FAILURES).join("; ")}`,
-                );
-            }
         });
     },
 };

@@ -43,6 +43,23 @@ export function readRecordFile(file: string, keyColumn: string, fields: readonly
     throw new Error(`${name} must end in .json or .csv (the format is taken from the extension)`);
 }
 
+/**
+ * The records create/update write, re-read from their source (the stack records only their hashes); a file that
+ * changed since `check` hashed it is refused, since what would be written was never validated.
+ */
+export function recordsToWrite(
+    source: { records: SourceRecord[]; sourceHash?: string },
+    file: string | undefined,
+    checkedHash: string | undefined,
+): Map<string, SourceRecord> {
+    if (file !== undefined && source.sourceHash !== checkedHash) {
+        throw new Error(
+            `${file} changed after this deployment validated it; run \`pulumi up\` again to validate and apply the new content`,
+        );
+    }
+    return new Map(source.records.map((record) => [record.key, record]));
+}
+
 function fromJson(text: string, name: string): SourceRecord[] {
     let parsed: unknown;
     try {

@@ -43,6 +43,13 @@ export const dataRecordSetRules: CrossFieldRule<DataRecordSetInputs>[] = [
     { reads: ["fields", "rules"], check: ({ fields, rules }) => ruleProblems(fields, rules) },
 ];
 
+/** Why a key read from a file cannot be a record id, or undefined (zod checks the keys of a `records` list). */
+function recordKeyProblem(key: string): string | undefined {
+    return RECORD_KEY.test(key)
+        ? undefined
+        : "must be 1 to 128 letters, digits, - or _ (it is the record's id on the platform)";
+}
+
 /**
  * Every record against the compiled validator, plus what only a set can get wrong: repeated keys and (for
  * files, which zod does not see) malformed keys. Failures name `records[i].data.<field>`, or `file` with
@@ -52,6 +59,7 @@ export function recordFailures(
     records: readonly SourceRecord[],
     validate: RecordValidator,
     skip: ReadonlySet<number> = new Set(),
+    keyProblem: (key: string) => string | undefined = recordKeyProblem,
 ): CheckFailure[] {
     const failures: CheckFailure[] = [];
     const firstIndex = new Map<string, number>();
@@ -68,13 +76,8 @@ export function recordFailures(
     };
     records.forEach((record, index) => {
         if (skip.has(index) || isUnknown(record.key)) return;
-        if (record.property === "file" && !RECORD_KEY.test(record.key)) {
-            report(
-                record,
-                "key",
-                `key ${JSON.stringify(record.key)} must be 1 to 128 letters, digits, - or _ (it is the record's id on the platform)`,
-            );
-        }
+        const badKey = record.property === "file" ? keyProblem(record.key) : undefined;
+        if (badKey !== undefined) report(record, "key", `key ${JSON.stringify(record.key)} ${badKey}`);
         const first = firstIndex.get(record.key);
         if (first !== undefined)
             report(

@@ -27,7 +27,7 @@ const fieldName = z
         error: `must not be one of ${[...PROTOTYPE_KEYS].join(", ")} (JavaScript object internals)`,
     });
 
-const regexSource = z.string({ error: "must be a regular expression" }).superRefine((source, ctx) => {
+export const regexSource = z.string({ error: "must be a regular expression" }).superRefine((source, ctx) => {
     try {
         new RegExp(source, "u");
     } catch (err) {

@@ -1,6 +1,6 @@
 import { kindProvider } from "../../kindProvider";
 import { postedCreate } from "../../lifecycle/postedObjectCrud";
-import { updateUnversioned } from "../../lifecycle/unversionedUpdate";
+import { updateUnversioned } from "../../lifecycle/updateUnversioned";
 import { projectOnSchema } from "../../validation/schemaProjection";
 import { type LivePolicy, policyApi as api, toBody } from "./api";
 import {

@@ -1,22 +1,10 @@
 import { kindProvider } from "../../kindProvider";
 import { chosenIdObjectCrud } from "../../lifecycle/chosenIdObjectCrud";
+import { bucketPreflight } from "./bucketPreflight";
 import { type LiveStorageTarget, readableBody, storageTargetApi as api, toBody } from "./api";
 import { type StorageTargetInputs, storageTargetDefaults, storageTargetInputs, storageTargetRules } from "./schema";
 
 const LABEL = "recording storage target";
-
-/** With `verifyBucket`, the bucket must be compliant before the platform is pointed at it. */
-async function verifyBucket(inputs: StorageTargetInputs): Promise<void> {
-    if (!inputs.verifyBucket) return;
-    // The AWS SDK is loaded only when a bucket is checked: every other operation of the host is spared its memory.
-    const { s3ClientFor, verifyBucketCompliance } = await import("./bucketCompliance");
-    const s3 = s3ClientFor(inputs);
-    try {
-        await verifyBucketCompliance(s3, inputs);
-    } finally {
-        s3.destroy();
-    }
-}
 
 export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStorageTarget>({
     label: LABEL,
@@ -34,7 +22,7 @@ export const storageTargetProvider = kindProvider<StorageTargetInputs, LiveStora
         readable: readableBody,
         preflight: {
             async beforeWrite(_client, inputs) {
-                await verifyBucket(inputs);
+                await bucketPreflight(inputs);
                 // Nothing seen to keep: a compliant bucket is all the write needs.
                 return {};
             },

@@ -31,15 +31,20 @@ const ACCESS_KEY_ID = /^AKIA[A-Z0-9]{16}$/;
 const KMS_KEY_ID =
     /^(arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]{36}|alias\/[\w/-]+)|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[\w/-]+)$/;
 
+/** A bucket name, checked against S3's naming rules. */
+export const s3BucketName = z.string({ error: "must be an S3 bucket name" }).superRefine((value, ctx) => {
+    const problem = bucketNameProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: `${problem} (S3 bucket naming rules)` });
+});
+
+export const kmsKeyId = matching(KMS_KEY_ID, "a KMS key id, key ARN, alias (alias/name) or alias ARN");
+
 export const storageTargetInputs = z.object({
     name: text(200),
-    bucket: z.string({ error: "must be an S3 bucket name" }).superRefine((value, ctx) => {
-        const problem = bucketNameProblem(value);
-        if (problem) ctx.addIssue({ code: "custom", message: `${problem} (S3 bucket naming rules)` });
-    }),
+    bucket: s3BucketName,
     region: awsRegion,
     serverSideEncryption: oneOf(ENCRYPTIONS),
-    kmsKeyId: matching(KMS_KEY_ID, "a KMS key id, key ARN, alias (alias/name) or alias ARN").optional(),
+    kmsKeyId: kmsKeyId.optional(),
     pathPrefix: z
         .string({ error: "must be a string" })
         .max(512, { error: "must be at most 512 characters" })
@@ -83,25 +88,28 @@ function fail(property: string, reason: string): CheckFailure[] {
     return [{ property, reason }];
 }
 
-export const storageTargetRules: CrossFieldRule<StorageTargetInputs>[] = [
-    {
-        reads: ["serverSideEncryption", "kmsKeyId"],
-        check({ serverSideEncryption, kmsKeyId }) {
-            if (serverSideEncryption === "aws:kms" && kmsKeyId === undefined) {
-                return fail(
-                    "kmsKeyId",
-                    'kmsKeyId is required when serverSideEncryption is "aws:kms": give the bucket\'s default KMS key',
-                );
-            }
-            if (serverSideEncryption === "AES256" && kmsKeyId !== undefined) {
-                return fail(
-                    "kmsKeyId",
-                    'kmsKeyId applies only to serverSideEncryption "aws:kms": remove it, or switch to "aws:kms"',
-                );
-            }
-            return [];
-        },
+/** The declared encryption and its key go together: SSE-KMS names the bucket's key, AES256 has none. */
+export const encryptionKeyRule: CrossFieldRule<{ serverSideEncryption: Encryption; kmsKeyId?: string }> = {
+    reads: ["serverSideEncryption", "kmsKeyId"],
+    check({ serverSideEncryption, kmsKeyId }) {
+        if (serverSideEncryption === "aws:kms" && kmsKeyId === undefined) {
+            return fail(
+                "kmsKeyId",
+                'kmsKeyId is required when serverSideEncryption is "aws:kms": give the bucket\'s default KMS key',
+            );
+        }
+        if (serverSideEncryption === "AES256" && kmsKeyId !== undefined) {
+            return fail(
+                "kmsKeyId",
+                'kmsKeyId applies only to serverSideEncryption "aws:kms": remove it, or switch to "aws:kms"',
+            );
+        }
+        return [];
     },
+};
+
+export const storageTargetRules: CrossFieldRule<StorageTargetInputs>[] = [
+    encryptionKeyRule,
     {
         // Secrets are never echoed here: only which fields are set matters.
         reads: ["roleArn", "accessKeyId", "secretAccessKey"],

@@ -1,16 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { GenesysApiError } from "../client/apiError";
-import { updateUnversioned } from "./unversionedUpdate";
-
-const lostResponse = () =>
-    new GenesysApiError({
-        method: "PUT",
-        path: "/x/t-1",
-        status: 0,
-        reason: "no response",
-        ambiguous: true,
-    });
+import { updateUnversioned } from "./updateUnversioned";
 
 type Live = { id: string; name: string; enabled: boolean; secretless?: string };
 
@@ -52,26 +43,35 @@ describe("updateUnversioned", () => {
         assert.equal(puts.length, 1);
     });
 
-    it("reads back a write whose responses were lost: holding what was sent, it took effect", async () => {
-        let live: Live = { id: "t-1", name: "a", enabled: true };
-        const updated = await updateUnversioned({
-            ...steps(live, []),
-            get: async () => live,
-            put: async () => {
-                live = { id: "t-1", name: "b", enabled: true };
-                throw lostResponse();
-            },
+    it("after a write whose outcome stayed unknown, takes the object as written when it holds what was sent", async () => {
+        const lost = (status: number, ambiguous: boolean) =>
+            new GenesysApiError({ method: "PUT", path: "/api/v2/things/t-1", status, reason: "lost", ambiguous });
+        const reads: Live[] = [
+            { id: "t-1", name: "a", enabled: true },
+            { id: "t-1", name: "b", enabled: true, secretless: "y" },
+        ];
+        const result = await updateUnversioned({
+            ...steps(undefined, []),
+            get: async () => reads.shift(),
+            put: async () => Promise.reject(lost(0, true)),
         });
-        assert.equal(updated.name, "b");
+        assert.deepEqual(result, { id: "t-1", name: "b", enabled: true, secretless: "y" });
+
+        // Still holding the old fields, the write did not happen: its error stands.
+        const stale: Live = { id: "t-1", name: "a", enabled: true };
+        await assert.rejects(
+            updateUnversioned({ ...steps(stale, []), put: async () => Promise.reject(lost(503, true)) }),
+            /failed: 503/,
+        );
+        // A refusal is not ambiguous: no second read.
+        let gets = 0;
         await assert.rejects(
             updateUnversioned({
-                ...steps({ id: "t-1", name: "a", enabled: true }, []),
-                put: async () => {
-                    throw lostResponse();
-                },
+                ...steps(stale, []),
+                get: async () => (gets++ === 0 ? stale : assert.fail("no read after a refusal")),
+                put: async () => Promise.reject(lost(400, false)),
             }),
-            /no response/,
-            "a write that did not land is still an error",
+            /failed: 400/,
         );
     });
 

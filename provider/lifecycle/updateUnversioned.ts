@@ -6,8 +6,8 @@ import { bodyMatches } from "./bodyMatches";
  * Pulumi would be lost silently, so the object is read first and compared with what the stack last wrote: the write
  * goes ahead only when the live object still holds that (or already holds what we are about to send, as after an
  * update whose response was lost). A change that lands between the read and the write cannot be seen: the platform
- * offers nothing to close that window. A write whose outcome stays unknown (its responses lost) is read back: holding
- * what was sent, it took effect.
+ * offers nothing to close that window. When the write's outcome stays unknown (every response lost), the object is
+ * read again: holding what was sent, it is the write's result.
  */
 export async function updateUnversioned<L>(steps: {
     label: string;
