@@ -80,8 +80,9 @@ export interface CliStack {
         options?: { expectNoChanges?: boolean; plan?: string; parallel?: number },
     ): Promise<CliRun>;
     up(program: PulumiFn, options?: { plan?: string; parallel?: number; expectNoChanges?: boolean }): Promise<CliRun>;
-    refresh(options?: { expectNoChanges?: boolean }): Promise<CliRun>;
-    destroy(): Promise<CliRun>;
+    /** `program` runs it (`--run-program`): the provider is configured from today's stack config, not the state's. */
+    refresh(options?: { expectNoChanges?: boolean; program?: PulumiFn }): Promise<CliRun>;
+    destroy(options?: { program?: PulumiFn }): Promise<CliRun>;
     /** Runs the CLI on this stack with any arguments (e.g. `stack export --show-secrets`); never throws. */
     cli(args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }>;
     /** The backend's state file of the stack, as it is on disk. */
@@ -139,6 +140,18 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
         ...options.config,
     });
 
+    // Automation API runs the workspace's program for `refresh` and `destroy` (theirs take none of their own).
+    const workspace = stack.workspace as LocalWorkspace;
+    const withProgram = async <T>(program: PulumiFn | undefined, operation: () => Promise<T>): Promise<T> => {
+        const idle = workspace.program;
+        workspace.program = program ?? idle;
+        try {
+            return await operation();
+        } finally {
+            workspace.program = idle;
+        }
+    };
+
     const observed = async (
         operation: (
             onEvent: (event: EngineEvent) => void,
@@ -161,8 +174,12 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
         preview: (program, opts = {}) =>
             observed((onEvent) => stack.preview({ ...opts, program, onEvent, diff: true })),
         up: (program, opts = {}) => observed((onEvent) => stack.up({ ...opts, program, onEvent, diff: true })),
-        refresh: (opts = {}) => observed((onEvent) => stack.refresh({ ...opts, onEvent })),
-        destroy: () => observed((onEvent) => stack.destroy({ onEvent })),
+        refresh: ({ program, ...opts } = {}) =>
+            observed((onEvent) =>
+                withProgram(program, () => stack.refresh({ ...opts, onEvent, runProgram: !!program })),
+            ),
+        destroy: ({ program } = {}) =>
+            observed((onEvent) => withProgram(program, () => stack.destroy({ onEvent, runProgram: !!program }))),
         async cli(args) {
             try {
                 const { stdout, stderr } = await run(
