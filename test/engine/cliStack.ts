@@ -82,7 +82,7 @@ export interface CliStack {
     up(program: PulumiFn, options?: { plan?: string; parallel?: number; expectNoChanges?: boolean }): Promise<CliRun>;
     /** `program` runs it (`--run-program`): the provider is configured from today's stack config, not the state's. */
     refresh(options?: { expectNoChanges?: boolean; program?: PulumiFn }): Promise<CliRun>;
-    destroy(options?: { program?: PulumiFn }): Promise<CliRun>;
+    destroy(options?: { program?: PulumiFn; parallel?: number }): Promise<CliRun>;
     /** Runs the CLI on this stack with any arguments (e.g. `stack export --show-secrets`); never throws. */
     cli(args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }>;
     /** The backend's state file of the stack, as it is on disk. */
@@ -178,8 +178,10 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
             observed((onEvent) =>
                 withProgram(program, () => stack.refresh({ ...opts, onEvent, runProgram: !!program })),
             ),
-        destroy: ({ program } = {}) =>
-            observed((onEvent) => withProgram(program, () => stack.destroy({ onEvent, runProgram: !!program }))),
+        destroy: ({ program, ...opts } = {}) =>
+            observed((onEvent) =>
+                withProgram(program, () => stack.destroy({ ...opts, onEvent, runProgram: !!program })),
+            ),
         async cli(args) {
             try {
                 const { stdout, stderr } = await run(
