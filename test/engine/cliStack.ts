@@ -18,7 +18,14 @@ import {
     type Stack,
     type StepEventMetadata,
 } from "@pulumi/pulumi/automation";
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type RunningEmulator } from "../../emulator";
+import { after, before } from "node:test";
+import {
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    type EmulatorOptions,
+    type RunningEmulator,
+    startEmulator,
+} from "../../emulator";
 import { createConsumerProject, type ConsumerProject } from "../harness/consumerProject";
 import { platformView, type PlatformView } from "../platformView";
 import type { PulumiCli } from "./pulumiCli";
@@ -217,6 +224,27 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
         },
         remove: () => project.cleanup(),
     };
+}
+
+/**
+ * An emulator and a stack on it for one suite: started before its tests, removed after them. Read the fields inside
+ * tests and hooks (they are set once `before` has run).
+ */
+export function cliStackPerSuite(
+    cli: PulumiCli,
+    options: { emulator?: EmulatorOptions } & Omit<CliStackOptions, "cli" | "emulator"> = {},
+): { emulator: RunningEmulator; stack: CliStack } {
+    const { emulator: emulatorOptions, ...stackOptions } = options;
+    const suite = {} as { emulator: RunningEmulator; stack: CliStack };
+    before(async () => {
+        suite.emulator = await startEmulator({ port: 0, ...emulatorOptions });
+        suite.stack = await startCliStack({ ...stackOptions, cli, emulator: suite.emulator });
+    });
+    after(async () => {
+        suite.stack?.remove();
+        await suite.emulator?.stop();
+    });
+    return suite;
 }
 
 function summarize(ok: boolean, output: string, events: EngineEvent[], outputs: OutputMap): CliRun {

@@ -2,11 +2,11 @@
 // responses, answers a storm of 429s, or revokes every token mid-run. Then the next `up` converges, and the platform
 // holds exactly what the state says: nothing lost, nothing duplicated.
 import assert from "node:assert/strict";
-import { after, before, it } from "node:test";
+import { before, it } from "node:test";
 import * as genesys from "genesys-pulumi";
-import { type EmulatorStats, type RunningEmulator, startEmulator } from "../../emulator";
+import type { EmulatorStats } from "../../emulator";
 import { platformInventory, platformPaths } from "../platformInventory";
-import { type CliRun, type CliStack, startCliStack } from "./cliStack";
+import { type CliRun, cliStackPerSuite } from "./cliStack";
 import { describeWithPulumiCli } from "./pulumiCli";
 
 /** Each revision updates the stable resources, creates a webhook and a strategy, and deletes the previous ones. */
@@ -35,18 +35,24 @@ const fleet = (revision: number) => async () => {
 const OBJECTS_PER_REVISION = 6;
 
 describeWithPulumiCli("faults through the real Pulumi engine", (cli) => {
-    let emulator: RunningEmulator;
-    let stack: CliStack;
     let revision = 0;
     /** Actions waiting for a number of platform API responses. */
     let waiting: { left: number; action: () => void }[] = [];
+    const suite = cliStackPerSuite(cli, {
+        emulator: {
+            log: (line) => {
+                if (!line.includes(" /api/v2/")) return;
+                for (const wait of waiting) if (--wait.left === 0) wait.action();
+            },
+        },
+    });
 
-    const held = async () => (await stack.resources()).flatMap(platformPaths).sort();
+    const held = async () => (await suite.stack.resources()).flatMap(platformPaths).sort();
     const converged = async (rev: number) => {
-        const inventory = await platformInventory(stack.platform);
+        const inventory = await platformInventory(suite.stack.platform);
         assert.deepEqual(inventory, await held(), "the platform holds what the state says");
         assert.equal(inventory.length, OBJECTS_PER_REVISION, `exactly one revision's objects: ${inventory.join(", ")}`);
-        const preview = await stack.preview(fleet(rev), { expectNoChanges: true });
+        const preview = await suite.stack.preview(fleet(rev), { expectNoChanges: true });
         assert.ok(preview.ok, preview.output);
     };
     /** Runs the next revision's `up` under a fault, then clears it, converges and checks the platform. */
@@ -55,45 +61,33 @@ describeWithPulumiCli("faults through the real Pulumi engine", (cli) => {
         disarm: () => Promise<void> | void = () => undefined,
     ): Promise<{ faulted: CliRun; during: EmulatorStats; converge: CliRun }> => {
         revision += 1;
-        const before = emulator.stats();
+        const before = suite.emulator.stats();
         await arm();
-        const faulted = await stack.up(fleet(revision));
-        const after = emulator.stats();
-        emulator.setFaults({ share429: 0, shareLostResponse: 0 });
+        const faulted = await suite.stack.up(fleet(revision));
+        const after = suite.emulator.stats();
+        suite.emulator.setFaults({ share429: 0, shareLostResponse: 0 });
         waiting = [];
         await disarm();
-        const converge = await stack.up(fleet(revision));
+        const converge = await suite.stack.up(fleet(revision));
         assert.ok(converge.ok, converge.output);
         await converged(revision);
         return { faulted, during: difference(before, after), converge };
     };
 
     before(async () => {
-        emulator = await startEmulator({
-            port: 0,
-            log: (line) => {
-                if (!line.includes(" /api/v2/")) return;
-                for (const wait of waiting) if (--wait.left === 0) wait.action();
-            },
-        });
-        stack = await startCliStack({ cli, emulator });
-        const up = await stack.up(fleet(revision));
+        const up = await suite.stack.up(fleet(revision));
         assert.ok(up.ok, up.output);
         await converged(revision);
-    });
-    after(async () => {
-        stack?.remove();
-        await emulator?.stop();
     });
 
     it("every write's response lost: the faulted up and the next converge with nothing lost or duplicated", async () => {
         const { faulted, during, converge } = await faultedUp(
             async () => {
-                emulator.setFaults({ shareLostResponse: 1 });
+                suite.emulator.setFaults({ shareLostResponse: 1 });
                 // A create by PUT repeats until the client gives up, then adopts what it finds: a short budget keeps that quick.
-                await stack.stack.setConfig("genesys:retryDeadlineMs", { value: "1000" });
+                await suite.stack.stack.setConfig("genesys:retryDeadlineMs", { value: "1000" });
             },
-            () => stack.stack.removeConfig("genesys:retryDeadlineMs"),
+            () => suite.stack.stack.removeConfig("genesys:retryDeadlineMs"),
         );
         assert.ok(during.lostResponses >= 3, `lost responses: ${during.lostResponses}`);
         assert.ok(faulted.ok, faulted.output);
@@ -102,7 +96,7 @@ describeWithPulumiCli("faults through the real Pulumi engine", (cli) => {
 
     it("a 429 storm: the up survives it", async () => {
         const { faulted, during } = await faultedUp(() =>
-            emulator.setFaults({ share429: 0.4, retryAfterSeconds: 0.02 }),
+            suite.emulator.setFaults({ share429: 0.4, retryAfterSeconds: 0.02 }),
         );
         assert.ok((during.responsesByStatus["429"] ?? 0) >= 1, "the storm happened");
         assert.ok(faulted.ok, faulted.output);
@@ -111,7 +105,7 @@ describeWithPulumiCli("faults through the real Pulumi engine", (cli) => {
 
     it("every token revoked mid-run: the up fetches a new one and survives", async () => {
         const { faulted, during } = await faultedUp(() => {
-            waiting.push({ left: 2, action: () => emulator.revokeTokens() });
+            waiting.push({ left: 2, action: () => suite.emulator.revokeTokens() });
         });
         assert.ok((during.responsesByStatus["401"] ?? 0) >= 1, "a revoked token was refused");
         assert.ok(faulted.ok, faulted.output);

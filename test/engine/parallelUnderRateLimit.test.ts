@@ -2,11 +2,10 @@
 // binds (the deployment needs several windows' worth of requests): every resource is created once, none fails, and
 // the client keeps within the limit. Then `pulumi destroy --parallel 16` leaves nothing.
 import assert from "node:assert/strict";
-import { after, before, it } from "node:test";
+import { it } from "node:test";
 import * as genesys from "genesys-pulumi";
-import { type RunningEmulator, startEmulator } from "../../emulator";
 import { platformInventory, platformPaths } from "../platformInventory";
-import { type CliStack, startCliStack } from "./cliStack";
+import { cliStackPerSuite } from "./cliStack";
 import { describeWithPulumiCli } from "./pulumiCli";
 
 /** 50 of each of four kinds (each collection fits the inventory's one page). */
@@ -40,43 +39,32 @@ const fleet = async () => {
 };
 
 describeWithPulumiCli("pulumi up --parallel 16 over 200 resources under a binding rate limit", (cli) => {
-    let emulator: RunningEmulator;
-    let stack: CliStack;
-
-    before(async () => {
-        emulator = await startEmulator({ port: 0, rateLimitPerMinute: LIMIT, rateLimitWindowMs: WINDOW_MS });
-        stack = await startCliStack({
-            cli,
-            emulator,
-            config: { "genesys:rateLimitWindowMs": { value: String(WINDOW_MS) } },
-        });
-    });
-    after(async () => {
-        stack?.remove();
-        await emulator?.stop();
+    const suite = cliStackPerSuite(cli, {
+        emulator: { rateLimitPerMinute: LIMIT, rateLimitWindowMs: WINDOW_MS },
+        config: { "genesys:rateLimitWindowMs": { value: String(WINDOW_MS) } },
     });
 
     it("creates all 200 once, with no failure and no request over the limit", async () => {
-        const before = emulator.stats();
-        const run = await stack.up(fleet, { parallel: 16 });
-        const during = emulator.stats();
+        const before = suite.emulator.stats();
+        const run = await suite.stack.up(fleet, { parallel: 16 });
+        const during = suite.emulator.stats();
         assert.ok(run.ok, run.output);
         assert.deepEqual(run.failed, []);
         assert.equal(run.changes.create, RESOURCES + 1, `the resources and the stack: ${JSON.stringify(run.changes)}`);
         const requests = during.requests - before.requests;
         assert.ok(requests > 3 * LIMIT, `the limit binds: ${requests} requests against ${LIMIT} a window`);
         assert.equal(during.rateLimited - before.rateLimited, 0, "no request went over the limit");
-        const inventory = await platformInventory(stack.platform);
+        const inventory = await platformInventory(suite.stack.platform);
         assert.equal(inventory.length, RESOURCES, "nothing duplicated");
-        assert.deepEqual(inventory, (await stack.resources()).flatMap(platformPaths).sort(), "nothing lost");
+        assert.deepEqual(inventory, (await suite.stack.resources()).flatMap(platformPaths).sort(), "nothing lost");
     });
 
     it("destroy --parallel 16 leaves nothing, within the limit too", async () => {
-        const before = emulator.stats();
-        const run = await stack.destroy({ parallel: 16 });
+        const before = suite.emulator.stats();
+        const run = await suite.stack.destroy({ parallel: 16 });
         assert.deepEqual(run.failed, []);
         assert.ok(run.ok, run.output);
-        assert.equal(emulator.stats().rateLimited - before.rateLimited, 0, "no request went over the limit");
-        assert.deepEqual(await platformInventory(stack.platform), []);
+        assert.equal(suite.emulator.stats().rateLimited - before.rateLimited, 0, "no request went over the limit");
+        assert.deepEqual(await platformInventory(suite.stack.platform), []);
     });
 });

@@ -6,13 +6,12 @@
 //   - `deleteBeforeReplace` on a schema with records depending on it: records go first, come back last, their schema id
 //     is unknown in the preview, and nothing is orphaned.
 import assert from "node:assert/strict";
-import { after, before, it } from "node:test";
+import { before, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import * as genesys from "genesys-pulumi";
-import { type RunningEmulator, startEmulator } from "../../emulator";
 import { recordsOf } from "../faults/kindFixtures";
 import { platformInventory, platformPaths } from "../platformInventory";
-import { type CliStack, type CliStep, startCliStack } from "./cliStack";
+import { type CliStep, cliStackPerSuite } from "./cliStack";
 import { describeWithPulumiCli } from "./pulumiCli";
 
 /**
@@ -51,31 +50,22 @@ const helpdesk = (opts: { missing: string[]; bucket: string }) => async () => {
 };
 
 describeWithPulumiCli("failures part-way through an up, through the real Pulumi engine", (cli) => {
-    let emulator: RunningEmulator;
-    let stack: CliStack;
+    const suite = cliStackPerSuite(cli);
     /** Customer records made outside Pulumi (the rows the platform refused until they existed). */
     const outside: string[] = [];
-    const customersSchema = async () => (await stack.resources()).find((r) => r.name === "customers")?.id as string;
+    const customersSchema = async () =>
+        (await suite.stack.resources()).find((r) => r.name === "customers")?.id as string;
     const addCustomerOutside = async (key: string) => {
         const path = `${recordsOf(await customersSchema())}/${key}`;
-        assert.equal((await stack.platform.put(path, { email: `${key}@example.com` })).status, 201);
+        assert.equal((await suite.stack.platform.put(path, { email: `${key}@example.com` })).status, 201);
         outside.push(path);
     };
     const heldAndOutside = async () =>
-        [...(await stack.resources()).filter((r) => !r.delete).flatMap(platformPaths), ...outside].sort();
-
-    before(async () => {
-        emulator = await startEmulator({ port: 0 });
-        stack = await startCliStack({ cli, emulator });
-    });
-    after(async () => {
-        stack?.remove();
-        await emulator?.stop();
-    });
+        [...(await suite.stack.resources()).filter((r) => !r.delete).flatMap(platformPaths), ...outside].sort();
 
     it("records refused rows as init errors; the next up with no change writes them and converges", async () => {
         const program = helpdesk({ missing: ["c-2"], bucket: "acme-a" });
-        const failed = await stack.up(program);
+        const failed = await suite.stack.up(program);
         assert.equal(failed.ok, false, failed.output);
         assert.deepEqual(
             failed.failed.filter((n) => n !== "genesys-engine-tests-test"),
@@ -87,41 +77,41 @@ describeWithPulumiCli("failures part-way through an up, through the real Pulumi 
             /1 of 2 record changes failed: record "t-late-0": data.customer "c-2" matches no record/,
         );
         assert.match(failed.output, /`pulumi up` retries the failed ones/);
-        const queue = (await stack.resources()).find((r) => r.name === "queue");
+        const queue = (await suite.stack.resources()).find((r) => r.name === "queue");
         assert.ok(queue?.initErrors?.length, `the engine recorded init errors: ${JSON.stringify(queue)}`);
         assert.deepEqual(Object.keys(queue.outputs.recordHashes), ["t-1"], "the state keeps the row that was written");
-        assert.deepEqual(await platformInventory(stack.platform), await heldAndOutside());
+        assert.deepEqual(await platformInventory(suite.stack.platform), await heldAndOutside());
 
         await addCustomerOutside("c-2");
-        const retried = await stack.up(program);
+        const retried = await suite.stack.up(program);
         assert.ok(retried.ok, retried.output);
         assert.deepEqual(
             retried.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.name}`),
             ["update queue"],
             "the engine retried the resource with init errors, though the program did not change",
         );
-        const converged = (await stack.resources()).find((r) => r.name === "queue");
+        const converged = (await suite.stack.resources()).find((r) => r.name === "queue");
         assert.equal(converged?.initErrors, undefined);
         assert.deepEqual(Object.keys(converged?.outputs.recordHashes ?? {}).sort(), ["t-1", "t-late-0"]);
-        assert.deepEqual(await platformInventory(stack.platform), await heldAndOutside());
-        assert.ok((await stack.preview(program, { expectNoChanges: true })).ok);
+        assert.deepEqual(await platformInventory(suite.stack.platform), await heldAndOutside());
+        assert.ok((await suite.stack.preview(program, { expectNoChanges: true })).ok);
     });
 
     it("a replacement followed by a failure: the old object stays pending deletion, and the next up deletes it", async () => {
-        const oldArchive = (await stack.resources()).find((r) => r.name === "archive");
+        const oldArchive = (await suite.stack.resources()).find((r) => r.name === "archive");
         const program = helpdesk({ missing: ["c-2", "c-3"], bucket: "acme-b" });
-        const failed = await stack.up(program);
+        const failed = await suite.stack.up(program);
         assert.equal(failed.ok, false, failed.output);
         const ops = failed.steps.map((s) => `${s.op} ${s.name}`);
         assert.ok(ops.includes("create-replacement archive"), ops.join(", "));
         assert.ok(!ops.includes("delete-replaced archive"), `the old one is kept after the failure: ${ops.join(", ")}`);
-        const pending = (await stack.resources()).filter((r) => r.name === "archive" && r.delete);
+        const pending = (await suite.stack.resources()).filter((r) => r.name === "archive" && r.delete);
         assert.deepEqual(
             pending.map((r) => r.id),
             [oldArchive?.id],
             "the state holds the old object, marked for deletion",
         );
-        const inventory = await platformInventory(stack.platform);
+        const inventory = await platformInventory(suite.stack.platform);
         assert.ok(
             inventory.some((p) => p.endsWith(`/${oldArchive?.id}`)),
             "the old object is still on the platform",
@@ -129,17 +119,17 @@ describeWithPulumiCli("failures part-way through an up, through the real Pulumi 
         assert.deepEqual(inventory, [...(await heldAndOutside()), ...platformPaths(pending[0])].sort());
 
         await addCustomerOutside("c-3");
-        const next = await stack.up(program);
+        const next = await suite.stack.up(program);
         assert.ok(next.ok, next.output);
         assert.ok(
             next.steps.some((s) => s.op === "delete-replaced" && s.name === "archive"),
             next.steps.map((s) => `${s.op} ${s.name}`).join(", "),
         );
-        assert.equal((await stack.resources()).filter((r) => r.delete).length, 0);
-        const after = await platformInventory(stack.platform);
+        assert.equal((await suite.stack.resources()).filter((r) => r.delete).length, 0);
+        const after = await platformInventory(suite.stack.platform);
         assert.ok(!after.some((p) => p.endsWith(`/${oldArchive?.id}`)), "the old object is gone");
         assert.deepEqual(after, await heldAndOutside());
-        assert.ok((await stack.preview(program, { expectNoChanges: true })).ok);
+        assert.ok((await suite.stack.preview(program, { expectNoChanges: true })).ok);
     });
 });
 
@@ -169,22 +159,15 @@ const roster = (extraField: boolean) => async () => {
 };
 
 describeWithPulumiCli("deleteBeforeReplace on a schema with records, through the real Pulumi engine", (cli) => {
-    let emulator: RunningEmulator;
-    let stack: CliStack;
+    const suite = cliStackPerSuite(cli);
     before(async () => {
-        emulator = await startEmulator({ port: 0 });
-        stack = await startCliStack({ cli, emulator });
-        const up = await stack.up(roster(true));
+        const up = await suite.stack.up(roster(true));
         assert.ok(up.ok, up.output);
-    });
-    after(async () => {
-        stack?.remove();
-        await emulator?.stop();
     });
 
     it("deletes the records first and creates them last, their schema id unknown in the preview; nothing orphaned", async () => {
-        const old = (await stack.resources()).find((r) => r.name === "contacts");
-        const preview = await stack.preview(roster(false));
+        const old = (await suite.stack.resources()).find((r) => r.name === "contacts");
+        const preview = await suite.stack.preview(roster(false));
         assert.ok(preview.ok, preview.output);
         const replaced = (steps: CliStep[]) =>
             [...new Set(steps.filter((s) => s.op === "replace").map((s) => s.name))].sort();
@@ -194,7 +177,7 @@ describeWithPulumiCli("deleteBeforeReplace on a schema with records, through the
             assert.equal(step?.newInputs?.schemaId, UNKNOWN, `${name}: ${JSON.stringify(step?.newInputs)}`);
         }
 
-        const run = await stack.up(roster(false));
+        const run = await suite.stack.up(roster(false));
         assert.ok(run.ok, run.output);
         const order = run.steps.map((s) => `${s.op} ${s.name}`);
         const at = (step: string) => {
@@ -206,13 +189,13 @@ describeWithPulumiCli("deleteBeforeReplace on a schema with records, through the
             assert.ok(at(`delete-replaced ${dependent}`) < at("delete-replaced contacts"), order.join(", "));
             assert.ok(at("create-replacement contacts") < at(`create-replacement ${dependent}`), order.join(", "));
         }
-        const now = (await stack.resources()).find((r) => r.name === "contacts");
+        const now = (await suite.stack.resources()).find((r) => r.name === "contacts");
         assert.notEqual(now?.id, old?.id);
         assert.deepEqual(
-            await platformInventory(stack.platform),
-            (await stack.resources()).flatMap(platformPaths).sort(),
+            await platformInventory(suite.stack.platform),
+            (await suite.stack.resources()).flatMap(platformPaths).sort(),
             "nothing orphaned",
         );
-        assert.ok((await stack.preview(roster(false), { expectNoChanges: true })).ok);
+        assert.ok((await suite.stack.preview(roster(false), { expectNoChanges: true })).ok);
     });
 });
