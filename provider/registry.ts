@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { KindProvider } from "./kindProvider";
 import { auditTrail, configure } from "./providerContext";
 import { auditedProvider } from "./audit/auditedProvider";
+import { wireCheckedProvider } from "./wireValues";
 import { recordingPolicyProvider } from "./kinds/recordingPolicy/provider";
 import { dataSchemaProvider } from "./kinds/dataSchema/provider";
 import { dataRecordProvider } from "./kinds/dataRecord/provider";
@@ -43,9 +44,12 @@ const providers = {
 
 export type KindId = keyof typeof providers;
 
-/** What the host gets: every kind with its writes audited under its id. */
+/** What the host gets: every kind with its writes audited under its id, and its results checked for the engine. */
 const hosted = new Map<string, KindProvider>(
-    Object.entries(providers).map(([kind, provider]) => [kind, auditedProvider(kind, provider, auditTrail)]),
+    Object.entries(providers).map(([kind, provider]) => [
+        kind,
+        auditedProvider(kind, wireCheckedProvider(kind, provider), auditTrail),
+    ]),
 );
 
 /** The id of a kind as states written by earlier versions spell it, with a lower-case first letter (`recordingPolicy`). */

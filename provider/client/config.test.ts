@@ -18,6 +18,7 @@ test("stack config wins over the environment", () => {
         apiUrl: "https://api.mypurecloud.ie",
         loginUrl: "https://login.mypurecloud.ie",
         region: "eu-west-1",
+        credentialsFrom: "stack config",
     });
 });
 
@@ -31,6 +32,7 @@ test("environment variables are the fallback for every setting", () => {
     assert.equal(config.clientSecret, "env-secret");
     assert.equal(config.apiUrl, "https://api.usw2.pure.cloud");
     assert.equal(config.loginUrl, "https://login.usw2.pure.cloud");
+    assert.equal(config.credentialsFrom, "environment");
 });
 
 test("every region maps to api.<domain> and login.<domain>", () => {

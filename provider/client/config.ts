@@ -6,7 +6,14 @@ export interface GenesysConfig {
     /** Base URL that serves POST /oauth/token, e.g. https://login.mypurecloud.com. */
     loginUrl: string;
     region?: string;
+    /**
+     * Where the client secret came from. `pulumi refresh` and `pulumi destroy` run with the stack config the last
+     * update recorded, so a refused secret from the stack config may be one replaced since.
+     */
+    credentialsFrom?: CredentialSource;
 }
+
+export type CredentialSource = "stack config" | "environment";
 
 /**
  * Genesys Cloud regions and the domain that carries their api.* and login.* hosts: every region of the official
@@ -55,6 +62,7 @@ export function resolveConfig(
         );
     }
     const clientSecret = read("clientSecret", "GENESYSCLOUD_OAUTHCLIENT_SECRET");
+    const credentialsFrom: CredentialSource = nonEmpty(get("genesys:clientSecret")) ? "stack config" : "environment";
     if (!clientSecret) {
         throw new Error(
             "Missing Genesys Cloud client secret: run `pulumi config set --secret genesys:clientSecret <value>` or set GENESYSCLOUD_OAUTHCLIENT_SECRET",
@@ -72,7 +80,7 @@ export function resolveConfig(
     const apiUrl = read("apiUrl", "GENESYSCLOUD_API_URL");
     if (apiUrl !== undefined) {
         const base = parseBaseUrl(apiUrl);
-        return { clientId, clientSecret, apiUrl: base, loginUrl: base, region };
+        return { clientId, clientSecret, apiUrl: base, loginUrl: base, region, credentialsFrom };
     }
     const domain = REGION_DOMAINS[region ?? DEFAULT_REGION];
     return {
@@ -81,6 +89,7 @@ export function resolveConfig(
         apiUrl: `https://api.${domain}`,
         loginUrl: `https://login.${domain}`,
         region: region ?? DEFAULT_REGION,
+        credentialsFrom,
     };
 }
 

@@ -97,6 +97,28 @@ test("refused credentials give a clear error that never contains the secret", as
     assert.equal(tokens.tokensFetched, 0);
 });
 
+test("refused credentials from the stack config say refresh and destroy use the recorded ones, and what to run", async () => {
+    const tokens = manager(undefined, { clientSecret: "rotated-away", credentialsFrom: "stack config" });
+    await assert.rejects(tokens.getToken(), (error: unknown) => {
+        const message = (error as Error).message;
+        assert.match(message, /came from the stack config genesys:clientId \/ genesys:clientSecret/);
+        assert.match(message, /GENESYSCLOUD_OAUTHCLIENT_SECRET apply only where the stack config sets no secret/);
+        assert.match(message, /run `pulumi up` to record the new secret/);
+        assert.match(message, /`pulumi refresh --run-program` \/ `pulumi destroy --run-program`/);
+        return true;
+    });
+});
+
+test("refused credentials from the environment name the environment variables", async () => {
+    const tokens = manager(undefined, { clientSecret: "rotated-away", credentialsFrom: "environment" });
+    await assert.rejects(tokens.getToken(), (error: unknown) => {
+        const message = (error as Error).message;
+        assert.match(message, /came from GENESYSCLOUD_OAUTHCLIENT_ID \/ GENESYSCLOUD_OAUTHCLIENT_SECRET/);
+        assert.doesNotMatch(message, /--run-program/);
+        return true;
+    });
+});
+
 test("a failed fetch is not cached: the next caller tries again", async () => {
     let fail = true;
     const original = server.token;

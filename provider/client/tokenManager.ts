@@ -1,4 +1,4 @@
-import type { GenesysConfig } from "./config";
+import type { CredentialSource, GenesysConfig } from "./config";
 import { GenesysApiError, asString, parseErrorBody } from "./apiError";
 import { exchange, type FetchFn } from "./httpTransport";
 
@@ -109,10 +109,30 @@ export class TokenManager {
                 init,
                 `Genesys Cloud refused the OAuth client credentials for client id ${this.config.clientId} at ${this.config.loginUrl} ` +
                     `(${[status, code].filter(Boolean).join(" ")}${description ? `: ${description}` : ""}). ` +
-                    "Check genesys:clientId / genesys:clientSecret (or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET), " +
-                    `that the client uses the Client Credentials grant, and that the org lives in ${where} (genesys:region or genesys:apiUrl)`,
+                    `${credentialAdvice(this.config.credentialsFrom)} Check also that the client uses the Client Credentials grant, ` +
+                    `and that the org lives in ${where} (genesys:region or genesys:apiUrl)`,
             );
         }
         return new GenesysApiError(init);
     }
+}
+
+/**
+ * Where the refused credentials came from, and what to run. `pulumi refresh` and `pulumi destroy` configure the
+ * provider with the stack config the last update recorded, not with values set since: a rotated secret reaches them
+ * only through an update or `--run-program`. The environment variables count only where the stack config sets no
+ * secret, so they cannot replace a recorded one.
+ */
+function credentialAdvice(from: CredentialSource | undefined): string {
+    const environment = "GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET";
+    if (from === "environment") {
+        return `These credentials came from ${environment} (the stack config sets no genesys:clientSecret): set them to an active client.`;
+    }
+    return (
+        "These credentials came from the stack config genesys:clientId / genesys:clientSecret " +
+        `(${environment} apply only where the stack config sets no secret). ` +
+        "`pulumi refresh` and `pulumi destroy` use the values the last `pulumi up` recorded: after " +
+        "`pulumi config set --secret genesys:clientSecret <new>`, run `pulumi up` to record the new secret, or " +
+        "`pulumi refresh --run-program` / `pulumi destroy --run-program` to use it at once."
+    );
 }

@@ -5,13 +5,20 @@
  * them and retries only the rest.
  */
 export class PartialFailure extends Error {
+    /**
+     * What the engine prints and records as the resource's init errors. The engine shows these, never the message,
+     * so the message (the summary and what to do) comes first.
+     */
+    readonly reasons: string[];
+
     constructor(
         message: string,
         readonly id: string,
         readonly properties: Record<string, unknown>,
-        readonly reasons: string[],
+        details: string[],
     ) {
         super(message);
         this.name = "PartialFailure";
+        this.reasons = [message, ...details.filter((detail) => detail !== message)];
     }
 }

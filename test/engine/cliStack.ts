@@ -18,7 +18,14 @@ import {
     type Stack,
     type StepEventMetadata,
 } from "@pulumi/pulumi/automation";
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type RunningEmulator } from "../../emulator";
+import { after, before } from "node:test";
+import {
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    type EmulatorOptions,
+    type RunningEmulator,
+    startEmulator,
+} from "../../emulator";
 import { createConsumerProject, type ConsumerProject } from "../../harness/consumerProject";
 import { platformView, type PlatformView } from "../platformView";
 import type { PulumiCli } from "./pulumiCli";
@@ -80,8 +87,9 @@ export interface CliStack {
         options?: { expectNoChanges?: boolean; plan?: string; parallel?: number },
     ): Promise<CliRun>;
     up(program: PulumiFn, options?: { plan?: string; parallel?: number; expectNoChanges?: boolean }): Promise<CliRun>;
-    refresh(options?: { expectNoChanges?: boolean }): Promise<CliRun>;
-    destroy(): Promise<CliRun>;
+    /** `program` runs it (`--run-program`): the provider is configured from today's stack config, not the state's. */
+    refresh(options?: { expectNoChanges?: boolean; program?: PulumiFn }): Promise<CliRun>;
+    destroy(options?: { program?: PulumiFn; parallel?: number }): Promise<CliRun>;
     /** Runs the CLI on this stack with any arguments (e.g. `stack export --show-secrets`); never throws. */
     cli(args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }>;
     /** The backend's state file of the stack, as it is on disk. */
@@ -139,6 +147,18 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
         ...options.config,
     });
 
+    // Automation API runs the workspace's program for `refresh` and `destroy` (theirs take none of their own).
+    const workspace = stack.workspace as LocalWorkspace;
+    const withProgram = async <T>(program: PulumiFn | undefined, operation: () => Promise<T>): Promise<T> => {
+        const idle = workspace.program;
+        workspace.program = program ?? idle;
+        try {
+            return await operation();
+        } finally {
+            workspace.program = idle;
+        }
+    };
+
     const observed = async (
         operation: (
             onEvent: (event: EngineEvent) => void,
@@ -161,8 +181,14 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
         preview: (program, opts = {}) =>
             observed((onEvent) => stack.preview({ ...opts, program, onEvent, diff: true })),
         up: (program, opts = {}) => observed((onEvent) => stack.up({ ...opts, program, onEvent, diff: true })),
-        refresh: (opts = {}) => observed((onEvent) => stack.refresh({ ...opts, onEvent })),
-        destroy: () => observed((onEvent) => stack.destroy({ onEvent })),
+        refresh: ({ program, ...opts } = {}) =>
+            observed((onEvent) =>
+                withProgram(program, () => stack.refresh({ ...opts, onEvent, runProgram: !!program })),
+            ),
+        destroy: ({ program, ...opts } = {}) =>
+            observed((onEvent) =>
+                withProgram(program, () => stack.destroy({ ...opts, onEvent, runProgram: !!program })),
+            ),
         async cli(args) {
             try {
                 const { stdout, stderr } = await run(
@@ -198,6 +224,27 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
         },
         remove: () => project.cleanup(),
     };
+}
+
+/**
+ * An emulator and a stack on it for one suite: started before its tests, removed after them. Read the fields inside
+ * tests and hooks (they are set once `before` has run).
+ */
+export function cliStackPerSuite(
+    cli: PulumiCli,
+    options: { emulator?: EmulatorOptions } & Omit<CliStackOptions, "cli" | "emulator"> = {},
+): { emulator: RunningEmulator; stack: CliStack } {
+    const { emulator: emulatorOptions, ...stackOptions } = options;
+    const suite = {} as { emulator: RunningEmulator; stack: CliStack };
+    before(async () => {
+        suite.emulator = await startEmulator({ port: 0, ...emulatorOptions });
+        suite.stack = await startCliStack({ ...stackOptions, cli, emulator: suite.emulator });
+    });
+    after(async () => {
+        suite.stack?.remove();
+        await suite.emulator?.stop();
+    });
+    return suite;
 }
 
 function summarize(ok: boolean, output: string, events: EngineEvent[], outputs: OutputMap): CliRun {
