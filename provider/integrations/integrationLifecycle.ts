@@ -70,7 +70,8 @@ function changeState(
         known: { intendedState: from },
         sent: { intendedState: to },
         put: () => integrationApi.setState(client, id, to),
-        get: () => settledIntegration(client, id),
+        get: () => integrationApi.get(client, id),
+        readAfterWriteMs: client.readAfterWriteMs,
     });
 }
 

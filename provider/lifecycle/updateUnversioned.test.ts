@@ -12,6 +12,7 @@ function steps(live: Live | undefined, puts: Live[]) {
         known: { name: "a", enabled: true },
         sent: { name: "b", enabled: true },
         get: async () => live,
+        readAfterWriteMs: 0,
         put: async () => {
             const written = { id: "t-1", name: "b", enabled: true };
             puts.push(written);
@@ -79,6 +80,14 @@ describe("updateUnversioned", () => {
         const puts: Live[] = [];
         await assert.rejects(updateUnversioned(steps(undefined, puts)), /t-1 no longer exists.*pulumi refresh/);
         assert.equal(puts.length, 0);
+    });
+
+    it("does not believe a 404 that ends within the read-after-write window: the write goes ahead", async () => {
+        const puts: Live[] = [];
+        const reads: (Live | undefined)[] = [undefined, undefined, { id: "t-1", name: "a", enabled: true }];
+        await updateUnversioned({ ...steps(undefined, puts), get: async () => reads.shift(), readAfterWriteMs: 50 });
+        assert.equal(puts.length, 1);
+        assert.equal(reads.length, 0);
     });
 
     it("compares the fields where they sit in the live object", async () => {

@@ -1,5 +1,6 @@
 import { GenesysApiError } from "../client/apiError";
 import { bodyMatches } from "./bodyMatches";
+import { readConfirmingGone } from "./confirmGone";
 
 /**
  * Updates an object that carries no version, which the platform overwrites whatever it holds. A change made outside
@@ -7,7 +8,9 @@ import { bodyMatches } from "./bodyMatches";
  * goes ahead only when the live object still holds that (or already holds what we are about to send, as after an
  * update whose response was lost). A change that lands between the read and the write cannot be seen: the platform
  * offers nothing to close that window. When the write's outcome stays unknown (every response lost), the object is
- * read again: holding what was sent, it is the write's result.
+ * read again: holding what was sent, it is the write's result. Right after a write the platform may still answer 404
+ * for the object, and this update may run in a fresh process that cannot know it wrote a moment ago: the object is
+ * gone only when it stays missing through `readAfterWriteMs`.
  */
 export async function updateUnversioned<L>(steps: {
     label: string;
@@ -17,12 +20,15 @@ export async function updateUnversioned<L>(steps: {
     /** The fields about to be sent, in the same form. */
     sent: object;
     put(): Promise<L>;
-    /** The live object, or undefined when it is gone. */
+    /** The live object, or undefined when the platform answers that it is missing. */
     get(): Promise<L | undefined>;
+    /** How long after a write the platform may still answer 404 for the object (the client's setting). */
+    readAfterWriteMs: number;
     /** Where the written fields sit in the live object, when not at its top level. */
     fieldsOf?(live: L): Record<string, unknown>;
 }): Promise<L> {
-    const live = await steps.get();
+    const settled = () => readConfirmingGone(steps.get, steps.readAfterWriteMs);
+    const live = await settled();
     if (live === undefined) {
         throw new Error(
             `the ${steps.label} ${steps.id} no longer exists on the platform: run \`pulumi refresh\` to drop it from the stack`,
@@ -44,7 +50,7 @@ export async function updateUnversioned<L>(steps: {
         return await steps.put();
     } catch (err) {
         if (!(err instanceof GenesysApiError) || !err.ambiguous) throw err;
-        const after = await steps.get();
+        const after = await settled();
         if (after !== undefined && bodyMatches(steps.sent as Record<string, unknown>, fieldsOf(after))) return after;
         throw err;
     }

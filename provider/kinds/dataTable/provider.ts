@@ -50,6 +50,7 @@ export const dataTableProvider = kindProvider<DataTableInputs, LiveDataTable>({
             known: comparable(toBody(olds as DataTableInputs)),
             sent: comparable(body),
             get: () => api.get(client, id),
+            readAfterWriteMs: client.readAfterWriteMs,
             put: () => api.put(client, id, body),
             fieldsOf: (live) => comparable(live, true),
         });

@@ -97,6 +97,7 @@ export const dataTableRowProvider = kindProvider<DataTableRowInputs, HeldRow>({
             known: completeData(oldFields, (olds.data ?? {}) as Record<string, unknown>),
             sent: completeData(inputs.fields, inputs.data),
             get: () => api.get(client, inputs.datatableId, inputs.key),
+            readAfterWriteMs: client.readAfterWriteMs,
             put: () => api.put(client, inputs.datatableId, rowBody(inputs.key, inputs.data)),
             fieldsOf: valuesOf,
         });

@@ -173,6 +173,7 @@ async function applyRowByRow(
             known: { hash: held },
             sent: { hash: hashOf(fields, record.data) },
             get: () => rowApi.get(client, datatableId, key),
+            readAfterWriteMs: client.readAfterWriteMs,
             put: () => rowApi.put(client, datatableId, rowBody(key, record.data)),
             fieldsOf: liveHash,
         });
