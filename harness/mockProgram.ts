@@ -42,6 +42,9 @@ const debuggableInternals = require("@pulumi/pulumi/runtime/debuggable") as { le
 
 const stackType = "pulumi:pulumi:Stack";
 
+/** The answer to a registration the engine never planned, as an earlier step failed: not an error of its own. */
+const notPlanned = new Error("not planned: an earlier step failed");
+
 export interface Registration {
     urn: string;
     type: string;
@@ -151,6 +154,9 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
                 deleteBeforeReplace: registration.deleteBeforeReplace,
                 additionalSecretOutputs: registration.additionalSecretOutputs,
             });
+            if (step === undefined) {
+                throw notPlanned;
+            }
             steps.push(step);
             if (step.error !== undefined) {
                 throw new Error(step.error);
@@ -183,7 +189,9 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
             response.setObject(Struct.fromJavaScript(outcome.state as Record<string, JavaScriptValue>));
             callback(null, response);
         } catch (err) {
-            fail(`${req.getType()} ${req.getName()}: ${err instanceof Error ? err.message : String(err)}`);
+            if (err !== notPlanned) {
+                fail(`${req.getType()} ${req.getName()}: ${err instanceof Error ? err.message : String(err)}`);
+            }
             callback(err, undefined);
         }
     };
