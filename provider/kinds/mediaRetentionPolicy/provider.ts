@@ -1,5 +1,6 @@
 import { kindProvider } from "../../kindProvider";
 import { postedCreate } from "../../lifecycle/postedObjectCrud";
+import { readConfirmingGone } from "../../lifecycle/confirmGone";
 import { updateUnversioned } from "../../lifecycle/unversionedUpdate";
 import { projectOnSchema } from "../../validation/schemaProjection";
 import { type LivePolicy, policyApi as api, toBody } from "./api";
@@ -41,7 +42,8 @@ export const mediaRetentionPolicyProvider = kindProvider<MediaRetentionPolicyInp
             known: toBody(olds as MediaRetentionPolicyInputs),
             sent: body,
             put: () => api.put(client, id, body),
-            get: () => api.get(client, id),
+            // Right after a write the platform may still answer 404: a policy is gone only if it stays missing.
+            get: () => readConfirmingGone(() => api.get(client, id), client.readAfterWriteMs),
             fieldsOf: writtenFields,
         });
     },
