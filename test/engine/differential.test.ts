@@ -195,6 +195,7 @@ describeWithPulumiCli("the harness against the real Pulumi engine", (cli) => {
         assert.ok(run.ok, run.output);
         const harnessRun = await harness.run(program, { preview });
         await assertSame(what, { engine: engineOps(run.steps), harness: harnessOps(harnessRun.steps) });
+        return run;
     }
 
     it("a preview with two invalid resources: checked one at a time, only the first failure reported", async () => {
@@ -264,5 +265,33 @@ describeWithPulumiCli("the harness against the real Pulumi engine", (cli) => {
         const steps = await harness.engine.destroy();
         await assertSame("destroy", { engine: engineOps(run.steps), harness: harnessOps(steps) });
         assert.deepEqual(await comparableState(sides.engine), {});
+    });
+
+    it("a replacement with deleteBeforeReplace: the old object deleted before the new one is created", async () => {
+        const named = (bucket: string) => async () => {
+            new genesys.StorageTarget(
+                "named",
+                {
+                    bucket,
+                    region: "eu-west-1",
+                    serverSideEncryption: "AES256",
+                    retentionDays: 90,
+                    roleArn: "arn:aws:iam::123456789012:role/genesys-recordings",
+                    verifyBucket: false,
+                },
+                { deleteBeforeReplace: true },
+            );
+        };
+        await deploy("up of a resource replaced delete-first", named("acme-named-1"));
+        await deploy("preview of its replacement", named("acme-named-2"), true);
+        const replaced = await deploy("its replacement", named("acme-named-2"));
+        const order = replaced.steps.map((step) => step.op);
+        assert.ok(order.indexOf("delete-replaced") < order.indexOf("create-replacement"), order.join(", "));
+        const run = await engine.destroy();
+        assert.ok(run.ok, run.output);
+        await assertSame("destroy", {
+            engine: engineOps(run.steps),
+            harness: harnessOps(await harness.engine.destroy()),
+        });
     });
 });
