@@ -166,10 +166,17 @@ describe("Engine over the real dynamic-provider host", () => {
         assert.ok(order.indexOf("create:a") < order.indexOf("create:d"));
     });
 
-    it("refreshes through read, keeping secret-ness of outputs", async () => {
+    it("refreshes through read then the diff of the refreshed state, as the engine does, keeping secret-ness", async () => {
         await engine.up([echo("r", { password: makeSecret("pw") })]);
+        clearEchoCalls(project);
         const [step] = await engine.refresh();
-        assert.equal(step.op, "read");
+        assert.deepEqual(
+            readEchoCalls(project)
+                .map((c) => c.op)
+                .filter((op) => op !== "configure"),
+            ["read", "diff"],
+        );
+        assert.equal(step.op, "same", "the diff found no drift");
         assert.equal(step.outputs.observed, true);
         assert.deepEqual(secretKeys(step.outputs), ["password"]);
     });

@@ -3,8 +3,14 @@
 //   register: Check(olds = previous inputs, news) → none before? Create : Diff(olds = previous OUTPUTS, news) →
 //             same | Update(olds = previous outputs, news) | replace (re-Check with no olds, then create-before-delete
 //             by default, the old one deleted after all registrations; or delete-before-replace).
+//             Check and Diff run one resource at a time, in registration order, as the engine's step generator
+//             runs them; the first failure stops planning (a preview reports only the first invalid resource);
+//             only the writes run up to `parallel` at once.
 //   preview:  Check and Diff only (unknowns arrive as the unknown sentinel); the dynamic host does not support
-//             provider previews, so the engine never calls Create/Update and the "outputs" are the inputs.
+//             provider previews, so the engine never calls Create/Update and the "outputs" are the inputs. The
+//             deletes a replacement will make are steps of the preview, as the engine shows them.
+//   refresh:  Read, then Diff(olds = refreshed outputs, news = recorded inputs) as step.go's RefreshStep does:
+//             `update` (drift) when it finds a change, `same` when not, `delete` when the object is gone.
 //   finish:   deletes (replaced olds, resources no longer desired) in reverse dependency order.
 // Dynamic resources go to a REAL dynamic-provider host started in the consumer project for each operation (each
 // `pulumi` command is a fresh host process); other types go to a simulated provider.
@@ -45,7 +51,8 @@ export interface ResourceState {
     additionalSecretOutputs: string[];
 }
 
-export type StepOp = "create" | "update" | "replace" | "delete" | "same" | "read";
+/** A refresh reports `update` for drift, `same` for none and `delete` for an object gone, as the engine does. */
+export type StepOp = "create" | "update" | "replace" | "delete" | "same";
 
 export interface StepResult {
     urn: string;
@@ -184,12 +191,18 @@ export class Engine {
                 old.additionalSecretOutputs,
             );
             const inputs = read.inputs ? annotateSecrets(read.inputs, old.inputs) : old.inputs;
+            // The engine then diffs as an `up` of the unchanged program would, the refreshed state standing for the
+            // old one and the recorded inputs for the program's (step.go, RefreshStep.Apply): that diff decides
+            // whether the refresh shows drift, and its failure fails the refresh.
+            const diff = await provider.diff(old.urn, read.id, send(outputs), send(old.inputs), send(inputs));
+            const drifted = diff.changes === "unknown" ? !deepEqual(inputs, old.inputs) : diff.changes === "some";
             this.state.set(old.urn, { ...old, id: read.id, outputs, inputs });
-            return { ...base, op: "read", id: read.id, outputs, durationMs: performance.now() - started };
+            const op = drifted ? "update" : "same";
+            return { ...base, op, id: read.id, outputs, durationMs: performance.now() - started };
         } catch (err) {
             return {
                 ...base,
-                op: "read",
+                op: "update",
                 id: old.id,
                 outputs: old.outputs,
                 ...errorOf(err),
@@ -253,6 +266,10 @@ export class Deployment {
     private readonly session: ProviderSession;
     private readonly registered = new Set<string>();
     private readonly pendingDeletes: ResourceState[] = [];
+    /** Deletes of replaced objects made before their replacement was created (deleteBeforeReplace). */
+    private readonly deletedFirst: StepResult[] = [];
+    /** The engine's step generator: checks and diffs one resource at a time. */
+    private readonly planning = createLimiter(1);
     private readonly initialUrns: string[];
     failed = false;
 
@@ -266,49 +283,70 @@ export class Deployment {
         this.initialUrns = [...state.keys()];
     }
 
-    register(desired: DesiredResource): Promise<StepResult> {
+    /**
+     * Plans the step (check, diff) in the planning lane, one resource at a time in registration order as the engine's
+     * step generator does, then applies it with up to `parallel` others. Undefined when the step was never planned
+     * because an earlier one failed: the engine stops generating steps at the first failure, so a preview with two
+     * invalid resources reports only the first.
+     */
+    register(desired: DesiredResource): Promise<StepResult | undefined> {
         const urn = desired.urn ?? this.engine.urnOf(desired.type, desired.name);
         if (this.registered.has(urn)) {
             throw new Error(`duplicate resource URN "${urn}": each resource needs a unique type and name`);
         }
         this.registered.add(urn);
-        return this.limit(async () => {
-            const started = performance.now();
-            const step = await this.step({ ...desired, urn }).catch(
-                (err): Omit<StepResult, "durationMs"> => ({
-                    urn,
-                    type: desired.type,
-                    op: this.state.has(urn) ? "update" : "create",
-                    id: this.state.get(urn)?.id ?? "",
-                    outputs: {},
-                    failures: [],
-                    ...errorOf(err),
-                }),
-            );
+        const failedStep = (err: unknown): Step => ({
+            urn,
+            type: desired.type,
+            op: this.state.has(urn) ? "update" : "create",
+            id: this.state.get(urn)?.id ?? "",
+            outputs: {},
+            failures: [],
+            ...errorOf(err),
+        });
+        const settle = (step: Step, started: number): StepResult => {
             if (step.error !== undefined) {
                 this.failed = true;
             }
             return { ...step, durationMs: performance.now() - started };
+        };
+        return this.planning(async () => {
+            if (this.failed) {
+                return undefined;
+            }
+            const started = performance.now();
+            const planned = await this.plan({ ...desired, urn }).catch(failedStep);
+            return "apply" in planned ? { ...planned, started } : settle(planned, started);
+        }).then(async (planned) => {
+            if (planned === undefined || !("apply" in planned)) {
+                return planned;
+            }
+            return settle(await this.limit(planned.apply).catch(failedStep), planned.started);
         });
     }
 
-    /** Runs the deletes (unless a step failed, as the engine then stops) and ends the operation. */
+    /**
+     * Runs the deletes (unless a step failed, as the engine then stops) and ends the operation. Returns every delete
+     * step, those a replacement made first included.
+     */
     async finish(): Promise<StepResult[]> {
         try {
             if (this.failed) {
-                return [];
+                return [...this.deletedFirst];
             }
             const unregistered = this.initialUrns
                 .filter((urn) => !this.registered.has(urn))
                 .map((urn) => this.state.get(urn))
                 .filter((r): r is ResourceState => r !== undefined);
-            return await this.deleteInReverseDependencyOrder([...this.pendingDeletes, ...unregistered]);
+            const deletes = await this.deleteInReverseDependencyOrder([...this.pendingDeletes, ...unregistered]);
+            return [...this.deletedFirst, ...deletes];
         } finally {
             await this.session.close();
         }
     }
 
-    private async step(desired: DesiredResource & { urn: string }): Promise<Omit<StepResult, "durationMs">> {
+    /** Check and diff: a finished step (preview, no change, check failure) or the write that applies it. */
+    private async plan(desired: DesiredResource & { urn: string }): Promise<Planned> {
         const { urn, type } = desired;
         if (!this.preview && containsUnknowns(desired.inputs)) {
             throw new Error(`${urn}: inputs contain unknown values outside of a preview`);
@@ -368,7 +406,7 @@ export class Deployment {
             if (this.preview) {
                 return { ...base, op: "create", id: "", outputs: checked.inputs };
             }
-            return { ...base, op: "create", ...(await create(checked.inputs)) };
+            return { apply: async () => ({ ...base, op: "create", ...(await create(checked.inputs)) }) };
         }
 
         const diff = await provider.diff(urn, old.id, send(old.outputs), send(checked.inputs), send(old.inputs));
@@ -389,15 +427,28 @@ export class Deployment {
             const deleteBeforeReplace = desired.deleteBeforeReplace ?? diff.deleteBeforeReplace;
             const replaceInfo = { replaces: diff.replaces, deleteBeforeReplace, oldId: old.id };
             if (this.preview) {
+                // The engine's preview shows the replaced object's delete as a step of its own.
+                if (deleteBeforeReplace) {
+                    this.deletedFirst.push(await this.deleteOne(old));
+                } else {
+                    this.pendingDeletes.push(old);
+                }
                 return { ...base, op: "replace", id: "", outputs: rechecked.inputs, ...replaceInfo };
             }
-            if (deleteBeforeReplace) {
-                await provider.delete(urn, old.id, send(old.outputs), send(old.inputs));
-                this.state.delete(urn);
-            } else {
-                this.pendingDeletes.push(old);
-            }
-            return { ...base, op: "replace", ...(await create(rechecked.inputs)), ...replaceInfo };
+            return {
+                apply: async () => {
+                    if (deleteBeforeReplace) {
+                        const deleted = await this.deleteOne(old);
+                        this.deletedFirst.push(deleted);
+                        if (deleted.error !== undefined) {
+                            throw new Error(deleted.error);
+                        }
+                    } else {
+                        this.pendingDeletes.push(old);
+                    }
+                    return { ...base, op: "replace", ...(await create(rechecked.inputs)), ...replaceInfo };
+                },
+            };
         }
         if (!changed) {
             if (!this.preview) {
@@ -408,19 +459,22 @@ export class Deployment {
         if (this.preview) {
             return { ...base, op: "update", id: old.id, outputs: checked.inputs };
         }
-        let updated: PropertyMap;
-        try {
-            updated = await provider.update(urn, old.id, send(old.outputs), send(checked.inputs), send(old.inputs));
-        } catch (err) {
-            // As for create: a partial failure's properties become the state, so the next `up` retries only the rest.
-            if (err instanceof ProviderCallError && err.initFailure !== undefined) {
-                save(old.id, checked.inputs, finalOutputs(err.initFailure.properties, checked.inputs));
+        const update = async (): Promise<Step> => {
+            let updated: PropertyMap;
+            try {
+                updated = await provider.update(urn, old.id, send(old.outputs), send(checked.inputs), send(old.inputs));
+            } catch (err) {
+                // As for create: a partial failure's properties become the state, so the next `up` retries the rest.
+                if (err instanceof ProviderCallError && err.initFailure !== undefined) {
+                    save(old.id, checked.inputs, finalOutputs(err.initFailure.properties, checked.inputs));
+                }
+                throw err;
             }
-            throw err;
-        }
-        const outputs = finalOutputs(updated, checked.inputs);
-        save(old.id, checked.inputs, outputs);
-        return { ...base, op: "update", id: old.id, outputs };
+            const outputs = finalOutputs(updated, checked.inputs);
+            save(old.id, checked.inputs, outputs);
+            return { ...base, op: "update", id: old.id, outputs };
+        };
+        return { apply: update };
     }
 
     private async deleteInReverseDependencyOrder(condemned: ResourceState[]): Promise<StepResult[]> {
@@ -464,6 +518,11 @@ export class Deployment {
         }
     }
 }
+
+type Step = Omit<StepResult, "durationMs">;
+
+/** What planning decided: the step itself, or the write that makes it (run with up to `parallel` others). */
+type Planned = Step | { apply: () => Promise<Step> };
 
 function errorOf(err: unknown): { error: string } {
     return { error: err instanceof Error ? err.message : String(err) };

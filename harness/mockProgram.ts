@@ -42,6 +42,9 @@ const debuggableInternals = require("@pulumi/pulumi/runtime/debuggable") as { le
 
 const stackType = "pulumi:pulumi:Stack";
 
+/** The answer to a registration the engine never planned, as an earlier step failed: not an error of its own. */
+const notPlanned = new Error("not planned: an earlier step failed");
+
 export interface Registration {
     urn: string;
     type: string;
@@ -125,6 +128,9 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
     let programFailed!: () => void;
     const failure = new Promise<void>((resolve) => (programFailed = resolve));
     const fail = (message: string) => {
+        if (message.includes(notPlanned.message)) {
+            return; // the SDK's rejection of a registration never planned, not a failure of its own
+        }
         errors.push(message);
         programFailed();
     };
@@ -151,6 +157,9 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
                 deleteBeforeReplace: registration.deleteBeforeReplace,
                 additionalSecretOutputs: registration.additionalSecretOutputs,
             });
+            if (step === undefined) {
+                throw notPlanned;
+            }
             steps.push(step);
             if (step.error !== undefined) {
                 throw new Error(step.error);
@@ -183,7 +192,9 @@ export async function runProgram(program: () => unknown, options: RunProgramOpti
             response.setObject(Struct.fromJavaScript(outcome.state as Record<string, JavaScriptValue>));
             callback(null, response);
         } catch (err) {
-            fail(`${req.getType()} ${req.getName()}: ${err instanceof Error ? err.message : String(err)}`);
+            if (err !== notPlanned) {
+                fail(`${req.getType()} ${req.getName()}: ${err instanceof Error ? err.message : String(err)}`);
+            }
             callback(err, undefined);
         }
     };

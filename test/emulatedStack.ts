@@ -35,6 +35,8 @@ export interface EmulatedStackOptions {
     /** Stack config on top of the emulator's URL and default client; a key set to undefined is left out. */
     config?: PropertyMap;
     stack?: string;
+    /** The project's name (default `genesys-contact-center`): with the stack, it seeds auto-generated names. */
+    project?: string;
     /** Environment of the dynamic-provider host (e.g. GENESYSCLOUD_* fallbacks, AWS endpoints). */
     hostEnv?: Record<string, string>;
     /** How the engine starts the dynamic-provider host (default: the real host process per operation). */
@@ -46,7 +48,7 @@ export async function startEmulatedStack(options: EmulatedStackOptions = {}): Pr
     const project = createConsumerProject();
     const engine = new Engine({
         consumerDir: project.dir,
-        project: "genesys-contact-center",
+        project: options.project ?? "genesys-contact-center",
         stack: options.stack ?? "test",
         config: withoutUndefined({
             "genesys:apiUrl": emulator.url,

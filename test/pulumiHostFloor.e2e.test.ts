@@ -71,7 +71,7 @@ describe("the lowest @pulumi/pulumi host the peer range allows runs a whole life
         await assert.rejects(stack.run(program), /changed outside Pulumi.*pulumi refresh/s);
         assert.deepEqual(
             (await stack.engine.refresh()).map((s) => s.op),
-            ["read"],
+            ["update"],
         );
         // The host hands back the inputs `read` returned, so later checks and diffs start from what the platform holds.
         assert.equal(stateInputs().enabled, false);

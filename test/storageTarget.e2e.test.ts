@@ -176,7 +176,8 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
         const run = await stack.run(program, { preview: true });
         assert.deepEqual(
             run.steps.map((s) => s.op),
-            ["replace", "update"],
+            ["replace", "update", "delete"],
+            "the replaced target's delete is a step of the preview, as the engine shows it",
         );
         assert.equal(s3.requests.length, before);
     });
@@ -210,7 +211,7 @@ describe("StorageTarget end to end (program → real host → S3 pre-flight → 
         const [live] = await targets();
         assert.equal(await stack.platform.remove(`${TARGETS}/${live.id}`), 204);
         const refresh = await stack.engine.refresh();
-        assert.deepEqual(refresh.map((s) => s.op).sort(), ["delete", "read"]);
+        assert.deepEqual(refresh.map((s) => s.op).sort(), ["delete", "same"]);
         await stack.engine.destroy();
         assert.deepEqual(await targets(), []);
         assert.deepEqual(await policies(), []);

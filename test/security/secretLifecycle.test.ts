@@ -236,13 +236,15 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
     });
 
     it("refuses malformed secrets at preview without quoting them", async () => {
-        const message = await failing("preview with bad secrets", () =>
-            stack.run(program({ ...settings, storageSecret: BAD_STORAGE_SECRET, webhookSecret: BAD_WEBHOOK_SECRET }), {
-                preview: true,
-            }),
+        // One malformed secret per preview: the engine reports only the first resource whose check fails.
+        const storage = await failing("preview with a bad storage secret", () =>
+            stack.run(program({ ...settings, storageSecret: BAD_STORAGE_SECRET }), { preview: true }),
         );
-        assert.match(message, /secretAccessKey.*40-character secret/s);
-        assert.match(message, /secret.*at least 16 characters/s);
+        assert.match(storage, /secretAccessKey.*40-character secret/s);
+        const webhook = await failing("preview with a bad webhook secret", () =>
+            stack.run(program({ ...settings, webhookSecret: BAD_WEBHOOK_SECRET }), { preview: true }),
+        );
+        assert.match(webhook, /secret.*at least 16 characters/s);
     });
 
     it("previews, creates, previews again and updates with rotated secrets", async () => {
@@ -350,7 +352,7 @@ describe("secrets: the whole lifecycle of every kind, searched for leaks", () =>
         for (const request of receiver.received) search.text("governance notification received", request);
 
         assert.ok(emulatorLog.length > 50, "the emulator logged the run");
-        assert.ok(failures.length === 4, "every failing operation was searched");
+        assert.ok(failures.length === 5, "every failing operation was searched");
         assert.deepEqual(search.leaks, []);
         const secrets = new Set(NEEDLES.map((n) => n.label.replace(/ \(.*\)$/, ""))).size;
         assert.equal(readmeFigure(/sets (\d+) recognisable secrets/), secrets);
