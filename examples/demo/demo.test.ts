@@ -12,6 +12,10 @@ const GENESYS_KINDS = [
     "EventStream",
     "DataSchema",
     "DataRecordSet",
+    "DataTable",
+    "DataTableRows",
+    "MediaRetentionPolicy",
+    "ProcessAutomationTrigger",
 ];
 
 function runDemo(args: string[]) {
@@ -30,6 +34,7 @@ function assertGenesysSideDeployed(stdout: string): void {
     }
     assert.match(stdout, /healthMatrix: \{"us-east-1":"HEALTHY","us-west-2":"HEALTHY"\}/);
     assert.match(stdout, /queueRecordCount: 6/);
+    assert.match(stdout, /queueTableRowCount: 6/);
     assert.match(stdout, /replayStatus: \{"contiguous":true,"coveragePercent":100,/);
     assert.match(stdout, /A preview of the unchanged program shows no changes\./);
 }

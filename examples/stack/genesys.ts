@@ -90,6 +90,16 @@ export function eventStream(settings: StackSettings, links: AwsLinks) {
     });
 }
 
+/** The queue routing data, one line per queue. Relative to the project directory (where Pulumi.yaml is), which is where `pulumi up` runs the program. */
+export const QUEUES_FILE = "examples/stack/data/queues.csv";
+
+/** The rule the queue data keeps, whichever store holds it. */
+export const CRITICAL_QUEUES_ACTIVE: genesys.DataRule = {
+    when: { field: "priority", equals: "critical" },
+    require: { field: "status", equals: "active" },
+    message: "a critical queue must be active",
+};
+
 /** Queue routing data: a schema with a "critical requires active" rule, and its records from a CSV file. */
 export function queueData() {
     const schema = new genesys.DataSchema("queue-routing", {
@@ -99,18 +109,8 @@ export function queueData() {
             { name: "status", type: "string", required: true, pattern: "^(active|paused|retired)$" },
             { name: "slaSeconds", type: "integer" },
         ],
-        rules: [
-            {
-                when: { field: "priority", equals: "critical" },
-                require: { field: "status", equals: "active" },
-                message: "a critical queue must be active",
-            },
-        ],
+        rules: [CRITICAL_QUEUES_ACTIVE],
     });
-    // Relative to the project directory (where Pulumi.yaml is), which is where `pulumi up` runs the program.
-    const records = new genesys.DataRecordSet("queue-routing-records", {
-        schema,
-        file: "examples/stack/data/queues.csv",
-    });
+    const records = new genesys.DataRecordSet("queue-routing-records", { schema, file: QUEUES_FILE });
     return { schema, records };
 }

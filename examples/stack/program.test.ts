@@ -179,6 +179,37 @@ describe("the example contact-center program, per stack (real providers in proce
         }
     });
 
+    it("loads the queue CSV into the org's data table on every stack, validated against the table, default filled in", async () => {
+        for (const [stack, run] of Object.entries(runs)) {
+            const table = byName(stack, "genesys:DataTable", "queue-routing-table");
+            const rows = byName(stack, "genesys:DataTableRows", "queue-routing-rows");
+            assert.deepEqual(rows.propertyDependencies.datatableId, [table.urn], `${stack}: the rows follow the table`);
+            assert.equal(run.exports.queueTableRowCount, 6);
+            const id = String(run.exports.queueTableId);
+            const live = await fetchPlatform(`/api/v2/flows/datatables/${id}/rows?showbrief=false&pageSize=100`);
+            assert.equal(live.status, 200, `${stack}: the emulator holds the table`);
+            const byKey = Object.fromEntries(
+                (live.body.entities as Record<string, unknown>[]).map((row) => [row.key, row]),
+            );
+            assert.deepEqual(Object.keys(byKey).sort(), [
+                "billing",
+                "claims",
+                "emergency",
+                "legacy-fax",
+                "retention",
+                "vip",
+            ]);
+            assert.deepEqual(byKey.emergency, {
+                key: "emergency",
+                queueName: "Emergency line",
+                priority: "critical",
+                status: "active",
+                slaSeconds: 10,
+            });
+            assert.equal(byKey["legacy-fax"].slaSeconds, 3600, `${stack}: an empty cell takes the field's default`);
+        }
+    });
+
     it("pairs the EventBridge integration with its partner bus, rule, target and archive on every stack", () => {
         for (const stack of ["dev", "staging", "prod"]) {
             const integration = byName(stack, "genesys:EventBridgeIntegration", "contact-center-events");

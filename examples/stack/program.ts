@@ -2,6 +2,7 @@ import { eventBus, platformRole, recordingsBucket } from "./aws";
 import { existingAwsLinks } from "./existingAws";
 import { type AwsLinks, eventStream, failover, queueData, recording, webhooks } from "./genesys";
 import { partnerEvents, recordingExport } from "./integrations";
+import { queueTable } from "./queueTable";
 import { retention } from "./retention";
 import { type StackSettings, stackSettings } from "./settings";
 
@@ -49,6 +50,7 @@ function genesysSide(settings: StackSettings, links: AwsLinks) {
     const hooks = webhooks(settings);
     const stream = eventStream(settings, links);
     const data = queueData();
+    const table = queueTable();
     const retained = retention(settings);
 
     return {
@@ -66,6 +68,8 @@ function genesysSide(settings: StackSettings, links: AwsLinks) {
         replayStatus: stream.replayStatus,
         queueSchemaId: data.schema.schemaId,
         queueRecordCount: data.records.recordCount,
+        queueTableId: table.table.datatableId,
+        queueTableRowCount: table.rows.rowCount,
         retentionPolicyId: retained.policy.policyId,
         surveyTriggerId: retained.survey.triggerId,
         retentionBandwidthKbps: retained.estimatedBandwidthKbps,
