@@ -109,6 +109,16 @@ describe("DataRecordSet check", () => {
         const unknownData = await provider.check({}, { ...valid, records: [{ key: "a", data: { name: UNKNOWN } }] });
         assert.deepEqual(unknownData.failures, []);
         assert.equal(unknownData.inputs.recordHashes, undefined);
+        // A whole record from another resource's output; the known ones beside it are still checked.
+        const unknownRecord = await provider.check(
+            {},
+            { ...valid, records: [UNKNOWN, { key: "b", data: { name: 7 } }] },
+        );
+        assert.deepEqual(
+            unknownRecord.failures.map((f) => f.property),
+            ["records[1].data.name"],
+        );
+        assert.equal(unknownRecord.inputs.recordHashes, undefined);
     });
 });
 

@@ -13,7 +13,7 @@ import { unresolvedReferences } from "../dataRecord/referenceCheck";
 import { validatorFor } from "../dataRecord/recordValidator";
 import { dataSchemaApi } from "../dataSchema/api";
 import { planChanges, recordHash, type RecordHashes } from "./recordPlan";
-import { readRecordFile, recordsToWrite, type SourceRecord } from "./recordSource";
+import { listedRecords, readRecordFile, recordsToWrite, type SourceRecord } from "./recordSource";
 import {
     type DataRecordSetInputs,
     dataRecordSetDefaults,
@@ -54,12 +54,7 @@ const inContext = <T>(action: string, run: () => Promise<T>) => inKindContext(LA
 /** The records the inputs name: the `records` list as given, or the file read now. */
 function sourceRecords(inputs: DataRecordSetInputs): { records: SourceRecord[]; sourceHash?: string } {
     if (inputs.file !== undefined) return readRecordFile(inputs.file, inputs.keyColumn, inputs.fields);
-    const records = (inputs.records ?? []).map((record, index) => ({
-        ...record,
-        origin: `records[${index}]`,
-        property: `records[${index}]`,
-    }));
-    return { records };
+    return { records: listedRecords(inputs.records ?? [], "records") };
 }
 
 function hashesOf(records: readonly SourceRecord[]): RecordHashes {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { DataField, FieldType } from "../dataSchema/schema";
+import { UNKNOWN, isUnknown } from "../../validation/unknowns";
 import { type CsvRow, parseCsv } from "./csvRows";
 
 export interface SourceRecord {
@@ -11,6 +12,21 @@ export interface SourceRecord {
     origin: string;
     /** The property path failures of this record are reported under. */
     property: string;
+}
+
+/**
+ * The records a program lists under `property`, each reported at its place (`records[3]`). At preview a whole
+ * record may be unknown (it comes from another resource's output): it keeps its place, with an unknown key, and
+ * is checked at the real run.
+ */
+export function listedRecords(
+    list: readonly { key: string; data: Record<string, unknown> }[],
+    property: string,
+): SourceRecord[] {
+    return list.map((entry, index) => {
+        const { key, data } = isUnknown(entry) ? { key: UNKNOWN, data: {} } : entry;
+        return { key, data, origin: `${property}[${index}]`, property: `${property}[${index}]` };
+    });
 }
 
 export interface RecordFile {

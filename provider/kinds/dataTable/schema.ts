@@ -239,8 +239,13 @@ export function clientValidationProblems(
     return [...failures, ...ruleProblems(data, client.rules ?? [], `${path}.rules`)];
 }
 
+/** What no table's fields can be: without the string `key`, or with a name twice. Rows given a table's fields check them too. */
+export function tableFieldProblems(fields: readonly TableField[]): CheckFailure[] {
+    return [...keyFieldMissing(fields), ...repeatedNames(fields)];
+}
+
 export const dataTableRules: CrossFieldRule<DataTableInputs>[] = [
-    { reads: ["fields"], check: ({ fields }) => [...keyFieldMissing(fields), ...repeatedNames(fields)] },
+    { reads: ["fields"], check: ({ fields }) => tableFieldProblems(fields) },
     {
         reads: ["fields", "clientValidation"],
         check: ({ fields, clientValidation }) => clientValidationProblems(fields, clientValidation),

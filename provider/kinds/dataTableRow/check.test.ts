@@ -26,6 +26,12 @@ describe("DataTableRow check", () => {
         assert.deepEqual(await reasonsFor({ clientValidation }), {});
     });
 
+    it("refuses table fields no table can have (no key, a name twice), as the table itself would", async () => {
+        const reasons = await reasonsFor({ fields: [fields[1], fields[2], fields[2]] });
+        assert.deepEqual(Object.keys(reasons).sort(), ["fields", "fields[2].name"]);
+        assert.match(reasons.fields, /must include \{ name: "key", type: "string" \}/);
+    });
+
     it("refuses what the platform would, naming data.<field>: types and fields the table lacks", async () => {
         const reasons = await reasonsFor({ data: { queueName: 7, priority: 2.5, active: "yes", colour: "red" } });
         assert.deepEqual(Object.keys(reasons).sort(), [
@@ -36,6 +42,9 @@ describe("DataTableRow check", () => {
         ]);
         assert.match(reasons["data.priority"], /must be a whole number/);
         assert.match(reasons["data.colour"], /is not a field/);
+        const huge = await reasonsFor({ data: { queueName: "Billing", priority: 2 ** 60 } });
+        assert.deepEqual(Object.keys(huge), ["data.priority"]);
+        assert.match(huge["data.priority"], /must be a whole number from -9007199254740991 to 9007199254740991/);
     });
 
     it("applies the table's client-side rules: required, pattern, length and cross-field rules", async () => {

@@ -8,9 +8,11 @@ import {
     clientValidation,
     clientValidationProblems,
     DATA_TABLE_LIMITS,
+    fitsFieldType,
     KEY_FIELD,
     rowFields,
     type TableField,
+    tableFieldProblems,
     tableFields,
 } from "../dataTable/schema";
 
@@ -44,15 +46,36 @@ export function rowDataFailures(
     data: Record<string, unknown>,
 ): CheckFailure[] {
     const validate = validatorFor(rowFields(fields, client), client?.rules ?? []);
-    if (!Object.hasOwn(data, KEY_FIELD)) return validate(data);
+    // The validator names data that is no object at all.
+    if (typeof data !== "object" || data === null) return validate(data);
     const { [KEY_FIELD]: _key, ...values } = data;
-    return [
-        {
-            property: `data.${KEY_FIELD}`,
-            reason: `data.${KEY_FIELD} must be left out: give the row's key as \`${KEY_FIELD}\` beside data`,
-        },
-        ...validate(values),
-    ];
+    const keyInside: CheckFailure[] = Object.hasOwn(data, KEY_FIELD)
+        ? [
+              {
+                  property: `data.${KEY_FIELD}`,
+                  reason: `data.${KEY_FIELD} must be left out: give the row's key as \`${KEY_FIELD}\` beside data`,
+              },
+          ]
+        : [];
+    return [...keyInside, ...validate(values), ...inexactIntegers(fields, values)];
+}
+
+/**
+ * Whole numbers beyond what the platform holds exactly (±(2^53 − 1)), in integer fields: the same range a field's
+ * default is held to. Other wrong values are the validator's to name.
+ */
+function inexactIntegers(fields: readonly TableField[], values: Record<string, unknown>): CheckFailure[] {
+    return fields.flatMap((field) => {
+        const value = Object.hasOwn(values, field.name) ? values[field.name] : undefined;
+        if (field.type !== "integer" || !Number.isInteger(value) || fitsFieldType("integer", value)) return [];
+        const at = `data.${field.name}`;
+        return [
+            {
+                property: at,
+                reason: `${at} must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, the integers the platform holds exactly (got ${value})`,
+            },
+        ];
+    });
 }
 
 /** The table's own consistency first, then the row against it; `data` is read directly so known values are checked beside unknown ones. */
@@ -60,7 +83,10 @@ export const dataTableRowRules: CrossFieldRule<DataTableRowInputs>[] = [
     {
         reads: ["fields", "clientValidation"],
         check({ fields, clientValidation, data }) {
-            const tableProblems = clientValidationProblems(fields, clientValidation);
+            const tableProblems = [
+                ...tableFieldProblems(fields),
+                ...clientValidationProblems(fields, clientValidation),
+            ];
             if (tableProblems.length > 0) return tableProblems;
             if (typeof data !== "object" || data === null || Array.isArray(data)) return [];
             return rowDataFailures(fields, clientValidation, data);

@@ -33,9 +33,29 @@ describe("DataTableRows check", () => {
         assert.match(failures[0].property, /^rows\[0\]\.data\.seats$/);
     });
 
+    it("passes a row a preview does not know yet, still checking the known rows beside it", async () => {
+        const { inputs, failures } = await provider.check(
+            {},
+            { ...valid, rows: [UNKNOWN, { key: "b", data: { seats: "x" } }] },
+        );
+        assert.deepEqual(
+            failures.map((f) => f.property),
+            ["rows[1].data.seats"],
+        );
+        assert.equal(inputs.rowHashes, undefined);
+    });
+
     it("leaves the hashes to the real run while the fields are unknown", async () => {
         const { inputs, failures } = await provider.check({}, { ...valid, fields: UNKNOWN });
         assert.deepEqual(failures, []);
         assert.equal(inputs.rowHashes, undefined);
+    });
+
+    it("refuses a row without data, naming it, instead of failing to hash it", async () => {
+        const { failures } = await provider.check({}, { ...valid, rows: [{ key: "a" }, ...rows.slice(1)] });
+        assert.deepEqual(
+            failures.map((f) => f.property),
+            ["rows[0].data"],
+        );
     });
 });

@@ -9,7 +9,7 @@ import { inspectInputShape } from "../../validation/inputShape";
 import { containsUnknown, isUnknown } from "../../validation/unknowns";
 import { deleteMembers } from "../dataRecordSet/deleteMembers";
 import { planChanges, type RecordHashes, recordHash } from "../dataRecordSet/recordPlan";
-import { readRecordFile, recordsToWrite, type SourceRecord } from "../dataRecordSet/recordSource";
+import { listedRecords, readRecordFile, recordsToWrite, type SourceRecord } from "../dataRecordSet/recordSource";
 import { recordFailures } from "../dataRecordSet/schema";
 import { memberFailure, outputsOrFailure } from "../dataRecordSet/setOutcome";
 import { settleConcurrently } from "../dataRecordSet/settleConcurrently";
@@ -60,12 +60,7 @@ const inContext = <T>(action: string, run: () => Promise<T>) => inKindContext(LA
 function sourceRows(inputs: DataTableRowsInputs): { records: SourceRecord[]; sourceHash?: string } {
     if (inputs.file !== undefined)
         return readRecordFile(inputs.file, inputs.keyColumn, rowFields(inputs.fields, undefined));
-    const records = (inputs.rows ?? []).map((row, index) => ({
-        ...row,
-        origin: `rows[${index}]`,
-        property: `rows[${index}]`,
-    }));
-    return { records };
+    return { records: listedRecords(inputs.rows ?? [], "rows") };
 }
 
 /**
@@ -295,7 +290,8 @@ export const dataTableRowsProvider: KindProvider = {
         const rules = containsUnknown(typed.clientValidation) ? undefined : typed.clientValidation;
         const validate = (data: unknown) => rowDataFailures(typed.fields, rules, data as Record<string, unknown>);
         failures.push(...recordFailures(source.records, validate, invalidIndices, rowKeyProblem));
-        if (!containsUnknown(typed.rows)) {
+        // Only rows that passed can be hashed: a refused row may not even hold an object.
+        if (failures.length === 0 && !containsUnknown(typed.rows)) {
             inputs.rowHashes = hashesOf(typed.fields, source.records);
             inputs.rowCount = source.records.length;
             if (source.sourceHash !== undefined) inputs.sourceHash = source.sourceHash;

@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { CrossFieldRule } from "../../validation/checkInputs";
 import { oneOf, platformId, text, wholeNumber } from "../../validation/fieldRules";
 import { recordData } from "../dataRecord/schema";
-import { clientValidation, clientValidationProblems, DATA_TABLE_LIMITS, tableFields } from "../dataTable/schema";
+import {
+    clientValidation,
+    clientValidationProblems,
+    DATA_TABLE_LIMITS,
+    tableFieldProblems,
+    tableFields,
+} from "../dataTable/schema";
 import { rowKey } from "../dataTableRow/schema";
 
 /** The platform's limit on rows per table ("Work with data tables" in the Genesys Cloud help). */
@@ -47,7 +53,10 @@ export const dataTableRowsRules: CrossFieldRule<DataTableRowsInputs>[] = [
     },
     {
         reads: ["fields", "clientValidation"],
-        check: ({ fields, clientValidation }) => clientValidationProblems(fields, clientValidation),
+        check: ({ fields, clientValidation }) => [
+            ...tableFieldProblems(fields),
+            ...clientValidationProblems(fields, clientValidation),
+        ],
     },
 ];
 
