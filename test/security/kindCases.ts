@@ -35,10 +35,18 @@ import { RECORDING_EXPORT_TYPE, shapeOf } from "../../provider/kinds/recordingEx
 import { recordingExportIntegrationProvider } from "../../provider/kinds/recordingExportIntegration/provider";
 import { recordingExportIntegrationInputs } from "../../provider/kinds/recordingExportIntegration/schema";
 import { eventBridgeIntegrationInputs } from "../../provider/kinds/eventBridgeIntegration/schema";
+import { HOME_DIVISION } from "../../emulator/platform/dataTableStore";
+import { toBody as dataTableBody } from "../../provider/kinds/dataTable/api";
+import { dataTableProvider } from "../../provider/kinds/dataTable/provider";
+import { type DataTableInputs, KEY_FIELD, rowFields, type TableField } from "../../provider/kinds/dataTable/schema";
+import { rowBody, rowsPath } from "../../provider/kinds/dataTableRow/api";
+import { dataTableRowProvider } from "../../provider/kinds/dataTableRow/provider";
+import { dataTableRowsProvider } from "../../provider/kinds/dataTableRows/provider";
 
 type Props = Record<string, unknown>;
-// The emulator's answer to one request.
-export type Send = (method: "POST" | "PUT", path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
+/** The emulator's answer to one request. */
+type Response = { status: number; body: unknown };
+export type Send = (method: "POST" | "PUT" | "DELETE", path: string, body?: unknown) => Promise<Response>;
 
 export interface KindCase {
     kind: string;
@@ -47,7 +55,7 @@ export interface KindCase {
     inputKeys: readonly string[];
     valid: fc.Arbitrary<Props>;
     /** Sends what `check` accepted to the platform; the statuses of the requests it took. */
-    toPlatform(inputs: Props, send: Send): Promise<{ status: number; body: unknown }[]>;
+    toPlatform(inputs: Props, send: Send): Promise<Response[]>;
 }
 
 /** Without `undefined`s, as JSON and the host's protobuf Structs carry values. */
@@ -371,6 +379,17 @@ async function createSchema(checked: Props, send: Send): Promise<{ status: numbe
 
 const schemaIdOf = (response: { body: unknown }) => (response.body as { id: string }).id;
 
+type Member = { key: string; data: Props };
+
+/** A parent created first (a schema or a table, as the program's would be), then its members written to it. */
+async function withMembers(parent: Response, write: (parentId: string) => Promise<Response>[]): Promise<Response[]> {
+    if (parent.status >= 300) return [parent];
+    return [parent, ...(await Promise.all(write(schemaIdOf(parent))))];
+}
+
+const recordPath = (schemaId: string, key: string) =>
+    `/api/v2/data/schemas/${schemaId}/records/${encodeURIComponent(key)}`;
+
 const dataSchema: KindCase = {
     kind: "DataSchema",
     provider: dataSchemaProvider,
@@ -397,18 +416,10 @@ const dataRecord: KindCase = {
             data: dataFor(list),
         }),
     ),
-    async toPlatform(checked, send) {
-        const schema = await createSchema(checked, send);
-        if (schema.status >= 300) return [schema];
-        return [
-            schema,
-            await send(
-                "PUT",
-                `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(String(checked.key))}`,
-                checked.data,
-            ),
-        ];
-    },
+    toPlatform: async (checked, send) =>
+        withMembers(await createSchema(checked, send), (schemaId) => [
+            send("PUT", recordPath(schemaId, String(checked.key)), checked.data),
+        ]),
 };
 
 const dataRecordSet: KindCase = {
@@ -430,23 +441,156 @@ const dataRecordSet: KindCase = {
             concurrency: optional(fc.integer({ min: 1, max: 64 })),
         }),
     ),
-    async toPlatform(checked, send) {
-        const schema = await createSchema(checked, send);
-        if (schema.status >= 300) return [schema];
-        const records = checked.records as { key: string; data: Props }[];
-        return [
-            schema,
-            ...(await Promise.all(
-                records.map((r) =>
-                    send(
-                        "PUT",
-                        `/api/v2/data/schemas/${schemaIdOf(schema)}/records/${encodeURIComponent(r.key)}`,
-                        r.data,
-                    ),
+    toPlatform: async (checked, send) =>
+        withMembers(await createSchema(checked, send), (schemaId) =>
+            (checked.records as Member[]).map((r) => send("PUT", recordPath(schemaId, r.key), r.data)),
+        ),
+};
+
+const TABLE_FIELD_VALUES = {
+    string: VALUES_BY_TYPE.string,
+    integer: VALUES_BY_TYPE.integer,
+    number: VALUES_BY_TYPE.number,
+    boolean: VALUES_BY_TYPE.boolean,
+} as const;
+type TableFieldType = keyof typeof TABLE_FIELD_VALUES;
+
+/** A table's fields: the string `key`, then up to four others with titles, defaults of their type and positions. */
+const tableFieldList: fc.Arbitrary<TableField[]> = fc
+    .uniqueArray(
+        fieldName.filter((n) => n !== KEY_FIELD),
+        { maxLength: 4, selector: (n) => n.toLowerCase() },
+    )
+    .chain((names) =>
+        fc.tuple(
+            ...names.map((fieldNameValue) =>
+                fc.constantFrom(...(Object.keys(TABLE_FIELD_VALUES) as TableFieldType[])).chain((type) =>
+                    fc.record({
+                        name: fc.constant(fieldNameValue),
+                        type: fc.constant(type),
+                        title: optional(fc.string({ minLength: 1, maxLength: 20 })),
+                        default: optional(TABLE_FIELD_VALUES[type]),
+                        displayOrder: optional(fc.nat(20)),
+                    }),
                 ),
-            )),
-        ];
-    },
+            ),
+        ),
+    )
+    .map((list) => json([{ name: KEY_FIELD, type: "string" }, ...list]) as TableField[]);
+
+/** Client-side rules on the table's fields: lengths and patterns on strings, cross-field rules over all of them. */
+const clientValidationFor = (fieldList: TableField[]) => {
+    const others = rowFields(fieldList, undefined);
+    const strings = others.filter((field) => field.type === "string").map((field) => field.name);
+    const fieldRules = fc.record({
+        required: optional(fc.boolean()),
+        pattern: optional(fc.constantFrom("^[a-z]*$", "^\\d{2,4}$", "x")),
+        minLength: optional(fc.nat(3)),
+        maxLength: optional(fc.integer({ min: 3, max: 12 })),
+    });
+    return optional(
+        fc.record({
+            fields:
+                strings.length === 0
+                    ? fc.constant(undefined)
+                    : optional(fc.dictionary(fc.constantFrom(...strings), fieldRules)),
+            rules: others.length === 0 ? fc.constant(undefined) : optional(rulesFor(others)),
+        }),
+    );
+};
+
+/** A table's fields with client-side rules, and data for rows of it (mostly fitting, some of other types). */
+const tableWithRules = tableFieldList.chain((fieldList) =>
+    fc.record({ fields: fc.constant(fieldList), clientValidation: clientValidationFor(fieldList) }),
+);
+const rowDataFor = (fieldList: TableField[]) => dataFor(rowFields(fieldList, undefined));
+const rowKey = fc.oneof(id, fc.string({ minLength: 1, maxLength: 30 }));
+
+/**
+ * Table names are unique in an org (case-insensitively) and generated names repeat: each table a case creates is
+ * deleted again, and those cases create their tables one at a time.
+ */
+let tableTurn: Promise<unknown> = Promise.resolve();
+function inTableTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = tableTurn.then(work);
+    tableTurn = run.catch(() => undefined);
+    return run;
+}
+
+/** A table the rows can be written to, under a name no other case uses: created first, as the program's DataTable would be. */
+function createTable(fieldList: TableField[], send: Send) {
+    const body = dataTableBody({ name: `rows-${randomUUID()}`, fields: fieldList } as DataTableInputs);
+    return send("POST", "/api/v2/flows/datatables", json(body));
+}
+
+const dataTable: KindCase = {
+    kind: "DataTable",
+    provider: dataTableProvider,
+    inputKeys: ["name", "description", "divisionId", "fields", "clientValidation"],
+    valid: tableWithRules.chain((table) =>
+        inputs({
+            __resourceName: resourceName,
+            name,
+            description: optional(fc.string({ maxLength: 60 })),
+            divisionId: optional(fc.constant(HOME_DIVISION.id)),
+            fields: fc.constant(table.fields),
+            clientValidation: fc.constant(table.clientValidation),
+        }),
+    ),
+    toPlatform: (checked, send) =>
+        inTableTurn(async () => {
+            // Whether a division exists is the org's to say, not check's: every table goes to the org's one division.
+            const inOrg = { ...checked, divisionId: HOME_DIVISION.id } as DataTableInputs;
+            const created = await send("POST", "/api/v2/flows/datatables", json(dataTableBody(inOrg)));
+            if (created.status < 300) await send("DELETE", `/api/v2/flows/datatables/${schemaIdOf(created)}`);
+            return [created];
+        }),
+};
+
+const dataTableRow: KindCase = {
+    kind: "DataTableRow",
+    provider: dataTableRowProvider,
+    inputKeys: ["datatableId", "fields", "clientValidation", "key", "data"],
+    valid: tableWithRules.chain((table) =>
+        inputs({
+            __resourceName: resourceName,
+            datatableId: id,
+            fields: fc.constant(table.fields),
+            clientValidation: fc.constant(table.clientValidation),
+            key: rowKey,
+            data: rowDataFor(table.fields),
+        }),
+    ),
+    toPlatform: async (checked, send) =>
+        withMembers(await createTable(checked.fields as TableField[], send), (tableId) => [
+            send("POST", rowsPath(tableId), rowBody(String(checked.key), checked.data as Props)),
+        ]),
+};
+
+const dataTableRows: KindCase = {
+    kind: "DataTableRows",
+    provider: dataTableRowsProvider,
+    inputKeys: ["datatableId", "fields", "clientValidation", "rows", "file", "keyColumn", "concurrency", "importMode"],
+    valid: tableWithRules.chain((table) =>
+        inputs({
+            __resourceName: resourceName,
+            datatableId: id,
+            fields: fc.constant(table.fields),
+            clientValidation: fc.constant(table.clientValidation),
+            rows: fc.uniqueArray(fc.record({ key: rowKey, data: rowDataFor(table.fields) }), {
+                minLength: 1,
+                maxLength: 3,
+                selector: (r) => r.key,
+            }),
+            keyColumn: optional(fc.constant(KEY_FIELD)),
+            concurrency: optional(fc.integer({ min: 1, max: 64 })),
+            importMode: optional(fc.constantFrom("ReplaceAll", "Append")),
+        }),
+    ),
+    toPlatform: async (checked, send) =>
+        withMembers(await createTable(checked.fields as TableField[], send), (tableId) =>
+            (checked.rows as Member[]).map((r) => send("POST", rowsPath(tableId), rowBody(r.key, r.data))),
+        ),
 };
 
 const retentionActions = fc
@@ -628,6 +772,9 @@ export const KIND_CASES: readonly KindCase[] = [
     dataSchema,
     dataRecord,
     dataRecordSet,
+    dataTable,
+    dataTableRow,
+    dataTableRows,
     mediaRetentionPolicy,
     processAutomationTrigger,
     eventBridgeIntegration,
