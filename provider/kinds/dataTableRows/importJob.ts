@@ -1,7 +1,13 @@
+import { randomUUID } from "node:crypto";
 import type { Models } from "purecloud-platform-client-v2";
 import type { ApiClient } from "../../client/apiClient";
+import { readConfirmingGone } from "../../lifecycle/confirmGone";
+import { createAdoptingOrphan } from "../../lifecycle/createAdoptingOrphan";
+import { readOrGone } from "../../lifecycle/missingIsGone";
 import { tablePath } from "../dataTable/api";
 import type { ImportMode } from "./schema";
+
+type Job = Models.DataTableImportJob;
 
 /** How long a job may stay unfinished before the load is reported as still running. */
 const IMPORT_DEADLINE_MS = 15 * 60_000;
@@ -11,13 +17,13 @@ const MAX_POLL_MS = 5_000;
 const DONE = new Set(["Succeeded", "Failed"]);
 
 export interface ImportOutcome {
-    job: Models.DataTableImportJob;
+    job: Job;
     /** Row key → why the platform did not import it, where its answer names the row. */
     rowErrors: Map<string, string>;
 }
 
 /** The rows the platform names in a job's `errorInformation`: by `entityId`, or a `key` message parameter. */
-function rowErrorsOf(job: Models.DataTableImportJob): Map<string, string> {
+function rowErrorsOf(job: Job): Map<string, string> {
     const errors = new Map<string, string>();
     for (const error of job.errorInformation?.errors ?? []) {
         const key = error.entityId ?? error.messageParams?.key;
@@ -28,8 +34,10 @@ function rowErrorsOf(job: Models.DataTableImportJob): Map<string, string> {
 
 /**
  * One CSV load through the platform's import job: create the job, PUT the file to its `uploadURI` with its
- * `uploadHeaders`, then poll until it has `Succeeded` or `Failed`. Creating a job is repeated after a lost response:
- * a job that never receives a file changes nothing.
+ * `uploadHeaders`, then poll until it has `Succeeded` or `Failed`. The job carries a name of its own, so a create
+ * whose response was lost is found and taken up instead of creating a second one (a job that never receives a
+ * file changes nothing either way). A job just written may read as missing for a moment: it is gone only when it
+ * stays missing through the client's read-after-write window.
  */
 export async function runImport(
     client: ApiClient,
@@ -38,19 +46,39 @@ export async function runImport(
     csv: string,
     sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<ImportOutcome> {
-    const body: Pick<Models.DataTableImportJob, "importMode"> = { importMode };
-    const { body: created } = await client.request<Models.DataTableImportJob>(
-        "POST",
-        `${tablePath(tableId)}/import/csv/jobs`,
-        { body, idempotent: true },
-    );
+    const jobs = `${tablePath(tableId)}/import/jobs`;
+    const name = `pulumi-import-${randomUUID()}`;
+    const body: Pick<Job, "importMode" | "name"> = { importMode, name };
+    const created = await createAdoptingOrphan({
+        name,
+        post: () => client.post<Job>(`${tablePath(tableId)}/import/csv/jobs`, body),
+        // A lookup that fails counts as not found: the worst a second POST leaves is a job that never gets a file.
+        findByName: () =>
+            readConfirmingGone(
+                async () => (await client.listPages<Job>(jobs)).find((job) => job.name === name),
+                client.readAfterWriteMs,
+            ).catch(() => undefined),
+    });
     if (!created.id || !created.uploadURI)
         throw new Error("the platform created an import job without an id or upload URL; try again");
-    await client.upload(created.uploadURI, created.uploadHeaders ?? {}, csv);
-    const jobPath = `${tablePath(tableId)}/import/jobs/${encodeURIComponent(created.id)}`;
+    const jobPath = `${jobs}/${encodeURIComponent(created.id)}`;
+    const current = async (): Promise<Job> => {
+        const job = await readConfirmingGone(() => readOrGone(() => client.get<Job>(jobPath)), client.readAfterWriteMs);
+        if (job === undefined)
+            throw new Error(
+                `import job ${created.id} of table ${tableId} disappeared before it finished; run \`pulumi up\` again`,
+            );
+        return job;
+    };
+    try {
+        await client.upload(created.uploadURI, created.uploadHeaders ?? {}, csv);
+    } catch (err) {
+        // After a lost response the upload may have landed, and the job refuses a second one: the job says which.
+        if ((await current()).status === "WaitingForUpload") throw err;
+    }
     const deadline = Date.now() + IMPORT_DEADLINE_MS;
     for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
-        const job = await client.get<Models.DataTableImportJob>(jobPath);
+        const job = await current();
         if (DONE.has(job.status)) return { job, rowErrors: rowErrorsOf(job) };
         if (Date.now() > deadline)
             throw new Error(

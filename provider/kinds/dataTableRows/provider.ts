@@ -32,8 +32,9 @@ type Props = Record<string, unknown>;
 
 const LABEL = "data table rows";
 const NOUN = "row";
-const CHANGED_OUTSIDE =
-    "was changed or deleted outside Pulumi since this stack last wrote it; run `pulumi refresh` to take in that change, then `pulumi up` again to apply yours";
+/** Why a row the stack wrote is not overwritten: it was changed, or deleted (no live hash), outside Pulumi. */
+const changedOutside = (liveHash: string | undefined) =>
+    `was ${liveHash === undefined ? "deleted" : "changed"} outside Pulumi since this stack last wrote it; run \`pulumi refresh\` to take in that change, then \`pulumi up\` again to apply yours`;
 /** Inputs `check` computes from the rows; never taken from the program. */
 const COMPUTED = ["rowHashes", "rowCount", "sourceHash"] as const;
 
@@ -210,7 +211,7 @@ async function applyByImport(
     const refused = new Set(foreign.map((record) => record.key));
     const outcomes: { key: string; hash?: string; error?: unknown }[] = [...refused].map((key) => ({
         key,
-        error: CHANGED_OUTSIDE,
+        error: changedOutside(before.get(key)),
     }));
     // ReplaceAll would delete a row left out of the file, so one refused row stops the whole load.
     if (mode === "ReplaceAll" && refused.size > 0) return settle(state, outcomes);
