@@ -56,7 +56,8 @@ export function describeFaultMatrix(fixture: KindFixture, options: MatrixOptions
     const cases = options.cases ? FAULT_CASES.filter((c) => options.cases?.includes(c.name)) : FAULT_CASES;
     assert.equal(cases.length, options.cases?.length ?? FAULT_CASES.length, "every named case exists");
 
-    describe(`fault matrix: ${fixture.kind} (${options.host === "real" ? "real host process" : "in-process host"})`, () => {
+    const host = options.host === "real" ? "real host process" : "in-process host";
+    describe(`fault matrix: ${[fixture.kind, fixture.variant].filter(Boolean).join(" ")} (${host})`, () => {
         let stack: EmulatedStack;
         let dataDir: string;
         let clockSkewMs = 0;

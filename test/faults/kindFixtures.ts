@@ -9,6 +9,8 @@ type Json = Record<string, unknown>;
 
 export interface KindFixture {
     kind: string;
+    /** How this fixture writes the kind, where the kind has more than one way. */
+    variant?: string;
     /**
      * What the kind's writes need, which the missing-access case takes away: a scope of the OAuth client for the
      * contract's kinds, permissions of the client's roles for the real platform's (all of them, where the platform
@@ -116,6 +118,38 @@ const integrationConfigOf = (id: string) => `${INTEGRATIONS}/${id}/config/curren
 const INTEGRATION_ADD: Permission[] = ["integrations:integration:add"];
 /** The platform allows a row write to a client holding either permission, so both are withheld. */
 const ROW_ADD: Permission[] = ["architect:datatable:add", "architect:datatableRow:add"];
+
+/**
+ * Sets of rows, written row by row or (given a mode) through the platform's CSV import job, which needs the
+ * table's edit permission and the row's add permission together.
+ */
+function rowSetFixture(importMode?: "Append"): KindFixture {
+    return {
+        kind: "DataTableRows",
+        variant: importMode && `through the CSV import job (${importMode})`,
+        writeAccess: { permissions: importMode === undefined ? ROW_ADD : ["architect:datatableRow:add"] },
+        declare(gen, rev) {
+            const table = new genesys.DataTable("routing", { fields: tableFields });
+            // Keys differ per generation: the rotating sets share the table, and a new one is created before the old one is deleted.
+            new genesys.DataTableRows(`rows-g${gen}`, {
+                table,
+                rows: [1, 2].map((n) => ({ key: `g${gen}-${n}`, data: label(`g${gen}-${n}`) })),
+                importMode,
+            });
+            new genesys.DataTableRows("rows-stable", {
+                table,
+                rows: [
+                    { key: `s-g${gen}`, data: label(`s-g${gen}`) },
+                    { key: "s-stable", data: label(`rev${rev}`) },
+                ],
+                importMode,
+            });
+            return 3;
+        },
+        stablePath: (_id, outputs) => `${rowsOf(String(outputs.datatableId))}/s-stable?showbrief=false`,
+        foreignEdit: (live) => ({ ...live, label: "someone else" }),
+    };
+}
 
 export const KIND_FIXTURES: Record<string, KindFixture> = {
     RecordingPolicy: {
@@ -264,28 +298,8 @@ export const KIND_FIXTURES: Record<string, KindFixture> = {
         stablePath: (id) => `${rowsOf(id.split("/")[0])}/${id.split("/")[1]}?showbrief=false`,
         foreignEdit: (live) => ({ ...live, label: "someone else" }),
     },
-    DataTableRows: {
-        kind: "DataTableRows",
-        writeAccess: { permissions: ROW_ADD },
-        declare(gen, rev) {
-            const table = new genesys.DataTable("routing", { fields: tableFields });
-            // Keys differ per generation: the rotating sets share the table, and a new one is created before the old one is deleted.
-            new genesys.DataTableRows(`rows-g${gen}`, {
-                table,
-                rows: [1, 2].map((n) => ({ key: `g${gen}-${n}`, data: label(`g${gen}-${n}`) })),
-            });
-            new genesys.DataTableRows("rows-stable", {
-                table,
-                rows: [
-                    { key: `s-g${gen}`, data: label(`s-g${gen}`) },
-                    { key: "s-stable", data: label(`rev${rev}`) },
-                ],
-            });
-            return 3;
-        },
-        stablePath: (_id, outputs) => `${rowsOf(String(outputs.datatableId))}/s-stable?showbrief=false`,
-        foreignEdit: (live) => ({ ...live, label: "someone else" }),
-    },
+    DataTableRows: rowSetFixture(),
+    DataTableRowsImport: rowSetFixture("Append"),
     EventBridgeIntegration: {
         kind: "EventBridgeIntegration",
         writeAccess: { permissions: INTEGRATION_ADD },
