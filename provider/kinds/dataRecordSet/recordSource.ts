@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { DataField, FieldType } from "../dataSchema/schema";
-import { UNKNOWN, isUnknown } from "../../validation/unknowns";
+import { UNKNOWN } from "../../validation/unknowns";
 import { type CsvRow, parseCsv } from "./csvRows";
 
 export interface SourceRecord {
@@ -20,11 +20,11 @@ export interface SourceRecord {
  * is checked at the real run.
  */
 export function listedRecords(
-    list: readonly { key: string; data: Record<string, unknown> }[],
+    list: readonly ({ key: string; data: Record<string, unknown> } | typeof UNKNOWN)[],
     property: string,
 ): SourceRecord[] {
     return list.map((entry, index) => {
-        const { key, data } = isUnknown(entry) ? { key: UNKNOWN, data: {} } : entry;
+        const { key, data } = entry === UNKNOWN ? { key: UNKNOWN, data: {} } : entry;
         return { key, data, origin: `${property}[${index}]`, property: `${property}[${index}]` };
     });
 }

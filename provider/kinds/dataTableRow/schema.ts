@@ -43,12 +43,12 @@ export type DataTableRowInputs = z.infer<typeof dataTableRowInputs>;
 export function rowDataFailures(
     fields: readonly TableField[],
     client: ClientValidation | undefined,
-    data: Record<string, unknown>,
+    data: unknown,
 ): CheckFailure[] {
     const validate = validatorFor(rowFields(fields, client), client?.rules ?? []);
     // The validator names data that is no object at all.
     if (typeof data !== "object" || data === null) return validate(data);
-    const { [KEY_FIELD]: _key, ...values } = data;
+    const { [KEY_FIELD]: _key, ...values } = data as Record<string, unknown>;
     const keyInside: CheckFailure[] = Object.hasOwn(data, KEY_FIELD)
         ? [
               {

@@ -45,6 +45,44 @@ describe("DataTableRows check", () => {
         assert.equal(inputs.rowHashes, undefined);
     });
 
+    it("through the import job, refuses strings a CSV cell cannot carry: an empty one, or half a surrogate pair", async () => {
+        const withDefault = [
+            fields[0],
+            { name: "team", type: "string", default: "support" },
+            { name: "note", type: "string" },
+        ];
+        const emptyRows = [{ key: "a", data: { team: "", note: "" } }];
+        const byImport = await provider.check(
+            {},
+            { datatableId: "t1", fields: withDefault, rows: emptyRows, importMode: "Append" },
+        );
+        assert.deepEqual(
+            byImport.failures.map((f) => f.property),
+            ["rows[0].data.team"],
+        );
+        assert.match(
+            byImport.failures[0].reason,
+            /empty cell takes the field's default, "support".*leave importMode out/,
+        );
+        const halfPair = await provider.check(
+            {},
+            {
+                datatableId: "t1",
+                fields: withDefault,
+                rows: [{ key: "a", data: { note: "a\uD800b" } }],
+                importMode: "ReplaceAll",
+            },
+        );
+        assert.deepEqual(
+            halfPair.failures.map((f) => f.property),
+            ["rows[0].data.note"],
+        );
+        assert.match(halfPair.failures[0].reason, /half of a UTF-16 surrogate pair/);
+        // Row by row the empty string is written as it is.
+        const rowByRow = await provider.check({}, { datatableId: "t1", fields: withDefault, rows: emptyRows });
+        assert.deepEqual(rowByRow.failures, []);
+    });
+
     it("leaves the hashes to the real run while the fields are unknown", async () => {
         const { inputs, failures } = await provider.check({}, { ...valid, fields: UNKNOWN });
         assert.deepEqual(failures, []);

@@ -73,8 +73,13 @@ export async function runImport(
     try {
         await client.upload(created.uploadURI, created.uploadHeaders ?? {}, csv);
     } catch (err) {
-        // After a lost response the upload may have landed, and the job refuses a second one: the job says which.
-        if ((await current()).status === "WaitingForUpload") throw err;
+        // After a lost response the upload may have landed, and the job refuses a second one: the job says which,
+        // once it has had the read-after-write window to show it. Without a sign of the file, the upload's error stands.
+        const took = await readConfirmingGone(async () => {
+            const job = await readOrGone(() => client.get<Job>(jobPath));
+            return job !== undefined && job.status !== "WaitingForUpload" ? job : undefined;
+        }, client.readAfterWriteMs).catch(() => undefined);
+        if (took === undefined) throw err;
     }
     const deadline = Date.now() + IMPORT_DEADLINE_MS;
     for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {

@@ -20,6 +20,7 @@ import { createRow } from "../dataTableRow/provider";
 import { rowDataFailures } from "../dataTableRow/schema";
 import { csvText, runImport } from "./importJob";
 import {
+    csvImportProblems,
     type DataTableRowsInputs,
     dataTableRowsDefaults,
     dataTableRowsInputs,
@@ -200,19 +201,25 @@ async function applyByImport(
 ): Promise<boolean> {
     const { datatableId, fields } = inputs;
     const mode = inputs.importMode ?? "Append";
-    const liveHashes = async () =>
+    const listedHashes = async () =>
         new Map((await rowApi.list(client, datatableId)).map((row) => [row.key, hashOf(fields, valuesOf(row))]));
-    const before = await liveHashes();
-    const foreign = put.filter((record) => {
+    // A list may not show a row written a moment ago yet: a row missing from it is read on its own, and is missing
+    // only if it stays so through the read-after-write window.
+    const liveHash = async (listed: Map<string, string>, key: string) => {
+        if (listed.has(key)) return listed.get(key);
+        const row = await readConfirmingGone(() => rowApi.get(client, datatableId, key), client.readAfterWriteMs);
+        return row && hashOf(fields, valuesOf(row));
+    };
+    const before = await listedHashes();
+    const outcomes: { key: string; hash?: string; error?: unknown }[] = [];
+    for (const record of put) {
         const held = state.hashes[record.key];
-        const live = before.get(record.key);
-        return held !== undefined && live !== held && live !== hashOf(fields, record.data);
-    });
-    const refused = new Set(foreign.map((record) => record.key));
-    const outcomes: { key: string; hash?: string; error?: unknown }[] = [...refused].map((key) => ({
-        key,
-        error: changedOutside(before.get(key)),
-    }));
+        if (held === undefined || before.get(record.key) === held) continue;
+        const live = await liveHash(before, record.key);
+        if (live !== held && live !== hashOf(fields, record.data))
+            outcomes.push({ key: record.key, error: changedOutside(live) });
+    }
+    const refused = new Set(outcomes.map((outcome) => outcome.key));
     // ReplaceAll would delete a row left out of the file, so one refused row stops the whole load.
     if (mode === "ReplaceAll" && refused.size > 0) return settle(state, outcomes);
     const sent = mode === "ReplaceAll" ? [...wanted.values()] : put.filter((record) => !refused.has(record.key));
@@ -222,16 +229,23 @@ async function applyByImport(
         sent.map((record) => ({ ...record.data, [KEY_FIELD]: record.key })),
     );
     const { job, rowErrors } = await runImport(client, datatableId, mode, csv);
-    const after = await liveHashes();
-    const jobError = job.errorInformation?.message ?? `the import job ended ${job.status}`;
+    const after = await listedHashes();
+    const jobError =
+        job.errorInformation?.message ??
+        (job.status === "Succeeded"
+            ? "the import job succeeded, but the row does not hold what was sent"
+            : `the import job ended ${job.status}`);
     for (const record of sent) {
         const hash = hashOf(fields, record.data);
-        if (after.get(record.key) === hash) outcomes.push({ key: record.key, hash });
+        if ((await liveHash(after, record.key)) === hash) outcomes.push({ key: record.key, hash });
         else outcomes.push({ key: record.key, error: rowErrors.get(record.key) ?? jobError });
     }
     const deleted = mode === "ReplaceAll" ? remove : [];
-    for (const key of deleted)
-        outcomes.push(after.has(key) ? { key, error: "the import left this removed row in place" } : { key });
+    for (const key of deleted) {
+        // A list may still show a row just deleted: the row's own read decides.
+        const left = after.has(key) && (await rowApi.get(client, datatableId, key)) !== undefined;
+        outcomes.push(left ? { key, error: "the import left this removed row in place" } : { key });
+    }
     const applied = settle(state, outcomes);
     if (mode === "Append" && remove.length > 0) {
         const removed = await applyRowByRow(client, inputs, state, [], remove);
@@ -289,7 +303,10 @@ export const dataTableRowsProvider: KindProvider = {
         // state, which a preview reads as unknown): the rows are then checked against the fields alone, and still
         // hashed, so the preview shows only the rows that really change.
         const rules = containsUnknown(typed.clientValidation) ? undefined : typed.clientValidation;
-        const validate = (data: unknown) => rowDataFailures(typed.fields, rules, data as Record<string, unknown>);
+        const validate = (data: unknown) => [
+            ...rowDataFailures(typed.fields, rules, data),
+            ...(typed.importMode === undefined ? [] : csvImportProblems(typed.fields, data)),
+        ];
         failures.push(...recordFailures(source.records, validate, invalidIndices, rowKeyProblem));
         // Only rows that passed can be hashed: a refused row may not even hold an object.
         if (failures.length === 0 && !containsUnknown(typed.rows)) {

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import type { CrossFieldRule } from "../../validation/checkInputs";
+import type { CheckFailure, CrossFieldRule } from "../../validation/checkInputs";
 import { oneOf, platformId, text, wholeNumber } from "../../validation/fieldRules";
 import { recordData } from "../dataRecord/schema";
 import {
     clientValidation,
     clientValidationProblems,
     DATA_TABLE_LIMITS,
+    fieldDefault,
+    type TableField,
     tableFieldProblems,
     tableFields,
 } from "../dataTable/schema";
@@ -64,4 +66,40 @@ export const dataTableRowsRules: CrossFieldRule<DataTableRowsInputs>[] = [
 export function rowKeyProblem(key: string): string | undefined {
     const parsed = rowKey.safeParse(key);
     return parsed.success ? undefined : (parsed.error.issues[0]?.message ?? "is not a valid row key");
+}
+
+/** Half of a UTF-16 surrogate pair without its other half: no UTF-8 file can hold it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * What a row holds that the CSV import job cannot carry: a cell cannot tell an empty string from a value left out,
+ * and the platform gives an empty cell the field's default, so an empty string in a field whose default is another
+ * value would not land as written; and the file is UTF-8, which has no lone surrogate. Failures under
+ * `data.<field>`, like the row's other checks.
+ */
+export function csvImportProblems(fields: readonly TableField[], data: unknown): CheckFailure[] {
+    if (typeof data !== "object" || data === null) return [];
+    const values = data as Record<string, unknown>;
+    const way = "give another value, or leave importMode out to write rows one by one";
+    return fields.flatMap((field) => {
+        const value = Object.hasOwn(values, field.name) ? values[field.name] : undefined;
+        if (typeof value !== "string") return [];
+        const at = `data.${field.name}`;
+        const fallback = fieldDefault(field);
+        if (value === "" && fallback !== "")
+            return [
+                {
+                    property: at,
+                    reason: `${at} is an empty string, which the CSV import job cannot carry (an empty cell takes the field's default, ${JSON.stringify(fallback)}): ${way}`,
+                },
+            ];
+        if (LONE_SURROGATE.test(value))
+            return [
+                {
+                    property: at,
+                    reason: `${at} holds half of a UTF-16 surrogate pair, which the CSV file (UTF-8) cannot carry: ${way}`,
+                },
+            ];
+        return [];
+    });
 }
