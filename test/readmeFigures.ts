@@ -11,7 +11,12 @@ const README = readFileSync(join(findRepoRoot(), "README.md"), "utf8").replace(/
  * it with the constants they run with, so the README cannot drift from what the tests do.
  */
 export function readmeFigure(pattern: RegExp): number {
+    return Number(readmeWord(pattern).replace(/[\s,]/g, ""));
+}
+
+/** The text the README has where `pattern`'s first group stands (a name it quotes, say). */
+export function readmeWord(pattern: RegExp): string {
     const match = pattern.exec(README);
-    assert.ok(match, `README.md has a figure matching ${pattern}`);
-    return Number(match[1].replace(/[\s,]/g, ""));
+    assert.ok(match, `README.md has text matching ${pattern}`);
+    return match[1];
 }

@@ -36,17 +36,26 @@ import { recordingExportIntegrationProvider } from "../../provider/kinds/recordi
 import { recordingExportIntegrationInputs } from "../../provider/kinds/recordingExportIntegration/schema";
 import { eventBridgeIntegrationInputs } from "../../provider/kinds/eventBridgeIntegration/schema";
 import { HOME_DIVISION } from "../../emulator/platform/dataTableStore";
-import { toBody as dataTableBody } from "../../provider/kinds/dataTable/api";
+import { isDeepStrictEqual } from "node:util";
+import type { Models } from "purecloud-platform-client-v2";
+import { DATA_TABLES, toBody as dataTableBody, tablePath } from "../../provider/kinds/dataTable/api";
 import { dataTableProvider } from "../../provider/kinds/dataTable/provider";
-import { type DataTableInputs, KEY_FIELD, rowFields, type TableField } from "../../provider/kinds/dataTable/schema";
-import { rowBody, rowsPath } from "../../provider/kinds/dataTableRow/api";
+import {
+    completeData,
+    type DataTableInputs,
+    KEY_FIELD,
+    rowFields,
+    type TableField,
+} from "../../provider/kinds/dataTable/schema";
+import { type RowBody, rowBody, rowPath, rowsPath, valuesOf } from "../../provider/kinds/dataTableRow/api";
+import { csvText } from "../../provider/kinds/dataTableRows/importJob";
 import { dataTableRowProvider } from "../../provider/kinds/dataTableRow/provider";
 import { dataTableRowsProvider } from "../../provider/kinds/dataTableRows/provider";
 
 type Props = Record<string, unknown>;
 /** The emulator's answer to one request. */
 type Response = { status: number; body: unknown };
-export type Send = (method: "POST" | "PUT" | "DELETE", path: string, body?: unknown) => Promise<Response>;
+export type Send = (method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown) => Promise<Response>;
 
 export interface KindCase {
     kind: string;
@@ -507,8 +516,8 @@ const rowDataFor = (fieldList: TableField[]) => dataFor(rowFields(fieldList, und
 const rowKey = fc.oneof(id, fc.string({ minLength: 1, maxLength: 30 }));
 
 /**
- * Table names are unique in an org (case-insensitively) and generated names repeat: each table a case creates is
- * deleted again, and those cases create their tables one at a time.
+ * Table names are unique in an org (case-insensitively) and generated names repeat: the tables a DataTable case
+ * creates go one at a time, each deleted before the next.
  */
 let tableTurn: Promise<unknown> = Promise.resolve();
 function inTableTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -517,10 +526,61 @@ function inTableTurn<T>(work: () => Promise<T>): Promise<T> {
     return run;
 }
 
-/** A table the rows can be written to, under a name no other case uses: created first, as the program's DataTable would be. */
-function createTable(fieldList: TableField[], send: Send) {
+/**
+ * A table for rows, under a name no other case uses, created first as the program's DataTable would be; `write`
+ * then writes the rows to it. The table is deleted afterwards: an org holds a limited number.
+ */
+async function withTable(
+    fieldList: TableField[],
+    send: Send,
+    write: (tableId: string) => Promise<Response[]>,
+): Promise<Response[]> {
     const body = dataTableBody({ name: `rows-${randomUUID()}`, fields: fieldList } as DataTableInputs);
-    return send("POST", "/api/v2/flows/datatables", json(body));
+    const table = await send("POST", DATA_TABLES, json(body));
+    if (table.status >= 300) return [table];
+    const written = await write(schemaIdOf(table));
+    await send("DELETE", tablePath(schemaIdOf(table)));
+    return [table, ...written];
+}
+
+const IMPORT_DONE = ["Succeeded", "Failed"];
+
+/**
+ * Rows loaded as `importMode` loads them: an import job, the CSV the provider would write PUT to the job's upload
+ * URL with its headers, the job polled to its end; then every row read back, which must hold what was sent (an
+ * empty cell takes the field's default, so a cell that cannot carry its value shows here).
+ */
+async function importRows(
+    tableId: string,
+    fieldList: TableField[],
+    rows: Member[],
+    importMode: string,
+    send: Send,
+): Promise<Response[]> {
+    const created = await send("POST", `${tablePath(tableId)}/import/csv/jobs`, { importMode });
+    if (created.status >= 300) return [created];
+    const job = created.body as Models.DataTableImportJob;
+    const columns = [KEY_FIELD, ...rowFields(fieldList, undefined).map((field) => field.name)];
+    const csv = csvText(
+        columns,
+        rows.map((row) => ({ ...row.data, [KEY_FIELD]: row.key })),
+    );
+    const upload = await fetch(String(job.uploadURI), { method: "PUT", headers: job.uploadHeaders, body: csv });
+    if (!upload.ok) return [created, { status: upload.status, body: await upload.text() }];
+    let polled: Response;
+    do polled = await send("GET", `${tablePath(tableId)}/import/jobs/${job.id}`);
+    while (polled.status === 200 && !IMPORT_DONE.includes((polled.body as Models.DataTableImportJob).status));
+    const outcome = polled.body as Models.DataTableImportJob;
+    if (outcome.status !== "Succeeded" || outcome.countRecordsFailed !== 0)
+        return [created, { ...polled, status: 400 }];
+    const landed = await Promise.all(rows.map((row) => send("GET", `${rowPath(tableId, row.key)}?showbrief=false`)));
+    const notAsSent = rows.flatMap((row, i) => {
+        const live = landed[i].status === 200 ? valuesOf(landed[i].body as RowBody) : undefined;
+        const sent = completeData(fieldList, row.data);
+        return isDeepStrictEqual(live, sent) ? [] : [{ key: row.key, sent, live }];
+    });
+    // 422: the import took the file, but rows do not hold what was sent.
+    return [created, polled, ...(notAsSent.length > 0 ? [{ status: 422, body: notAsSent }] : [])];
 }
 
 const dataTable: KindCase = {
@@ -541,8 +601,8 @@ const dataTable: KindCase = {
         inTableTurn(async () => {
             // Whether a division exists is the org's to say, not check's: every table goes to the org's one division.
             const inOrg = { ...checked, divisionId: HOME_DIVISION.id } as DataTableInputs;
-            const created = await send("POST", "/api/v2/flows/datatables", json(dataTableBody(inOrg)));
-            if (created.status < 300) await send("DELETE", `/api/v2/flows/datatables/${schemaIdOf(created)}`);
+            const created = await send("POST", DATA_TABLES, json(dataTableBody(inOrg)));
+            if (created.status < 300) await send("DELETE", tablePath(schemaIdOf(created)));
             return [created];
         }),
 };
@@ -561,9 +621,9 @@ const dataTableRow: KindCase = {
             data: rowDataFor(table.fields),
         }),
     ),
-    toPlatform: async (checked, send) =>
-        withMembers(await createTable(checked.fields as TableField[], send), (tableId) => [
-            send("POST", rowsPath(tableId), rowBody(String(checked.key), checked.data as Props)),
+    toPlatform: (checked, send) =>
+        withTable(checked.fields as TableField[], send, async (tableId) => [
+            await send("POST", rowsPath(tableId), rowBody(String(checked.key), checked.data as Props)),
         ]),
 };
 
@@ -587,10 +647,13 @@ const dataTableRows: KindCase = {
             importMode: optional(fc.constantFrom("ReplaceAll", "Append")),
         }),
     ),
-    toPlatform: async (checked, send) =>
-        withMembers(await createTable(checked.fields as TableField[], send), (tableId) =>
-            (checked.rows as Member[]).map((r) => send("POST", rowsPath(tableId), rowBody(r.key, r.data))),
-        ),
+    toPlatform: (checked, send) =>
+        withTable(checked.fields as TableField[], send, (tableId) => {
+            const rows = checked.rows as Member[];
+            if (checked.importMode !== undefined)
+                return importRows(tableId, checked.fields as TableField[], rows, String(checked.importMode), send);
+            return Promise.all(rows.map((r) => send("POST", rowsPath(tableId), rowBody(r.key, r.data))));
+        }),
 };
 
 const retentionActions = fc
