@@ -7,6 +7,8 @@ import type { KindProvider } from "../../provider/kindProvider";
 import { dataRecordProvider } from "../../provider/kinds/dataRecord/provider";
 import { dataRecordSetProvider } from "../../provider/kinds/dataRecordSet/provider";
 import { dataSchemaProvider } from "../../provider/kinds/dataSchema/provider";
+import { rowPath } from "../../provider/kinds/dataTableRow/api";
+import { dataTableRowProvider } from "../../provider/kinds/dataTableRow/provider";
 import { failoverStrategyProvider } from "../../provider/kinds/failoverStrategy/provider";
 import { recordingPolicyProvider } from "../../provider/kinds/recordingPolicy/provider";
 import { webhookProvider } from "../../provider/kinds/webhook/provider";
@@ -311,6 +313,14 @@ describe("hostile values: check refuses them with clear reasons, the emulator wi
                 400,
                 id,
             );
+        }
+        // A data-table row's key is any text, sent URL-encoded as one path segment: only "." and ".." cannot be.
+        const row = { datatableId: "t1", fields: [{ name: "key", type: "string" }], data: {} };
+        for (const key of [".", ".."])
+            assert.match((await refusals(dataTableRowProvider, { ...row, key })).key ?? "", /no URL can address/, key);
+        for (const key of ["../x", "a/b", "%2e%2e", "..%2f..%2fadmin", "a\\b"]) {
+            assert.deepEqual(await refusals(dataTableRowProvider, { ...row, key }), {}, key);
+            assert.equal(rowPath("t1", key).split("/").length, rowPath("t1", "k").split("/").length, key);
         }
         for (const path of [
             "/api/v2/webhooks/..",

@@ -63,6 +63,10 @@ describe("DataTableRow check", () => {
         assert.match((await reasonsFor({ key: "" })).key, /must not be empty/);
         assert.match((await reasonsFor({ key: "k".repeat(257) })).key, /at most 256 characters/);
         assert.deepEqual(await reasonsFor({ key: "a/b c?" }), {}, "any text is a key: it is sent URL-encoded");
+        for (const key of ["..", "."]) {
+            assert.match((await reasonsFor({ key })).key, /must not be "\." or "\.\.": no URL can address such a row/);
+        }
+        assert.deepEqual(await reasonsFor({ key: "..." }), {});
     });
 
     it("reports broken client-side rules on the table's copy rather than validating against them", async () => {

@@ -16,12 +16,19 @@ import {
     tableFields,
 } from "../dataTable/schema";
 
-/** A row's key: any text of 1 to 256 characters (it is sent URL-encoded as the row's id). */
+/**
+ * A row's key: any text of 1 to 256 characters (it is sent URL-encoded as the row's id), but `.` and `..`, which
+ * no URL can address: as a path segment they mean "this" and "the parent", so such a row could be created (the key
+ * travels in the body) and then never be read, updated or deleted.
+ */
 export const rowKey = z
     .string({ error: "must be a string" })
     .min(1, { error: "must not be empty" })
     .max(DATA_TABLE_LIMITS.keyLength, {
         error: `must be at most ${DATA_TABLE_LIMITS.keyLength} characters (the platform's limit on a row key)`,
+    })
+    .refine((key) => key !== "." && key !== "..", {
+        error: 'must not be "." or "..": no URL can address such a row once it is created; choose another key',
     });
 
 export const dataTableRowInputs = z.object({

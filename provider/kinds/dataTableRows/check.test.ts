@@ -89,6 +89,14 @@ describe("DataTableRows check", () => {
         assert.equal(inputs.rowHashes, undefined);
     });
 
+    it("refuses a row key no URL can address", async () => {
+        const { failures } = await provider.check({}, { ...valid, rows: [{ key: "..", data: {} }] });
+        assert.deepEqual(
+            failures.map((f) => f.property),
+            ["rows[0].key"],
+        );
+    });
+
     it("refuses a row without data, naming it, instead of failing to hash it", async () => {
         const { failures } = await provider.check({}, { ...valid, rows: [{ key: "a" }, ...rows.slice(1)] });
         assert.deepEqual(
