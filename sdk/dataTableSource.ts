@@ -17,8 +17,10 @@ export function tableInputs(kind: string, args: DataTableSourceArgs) {
         if (args.datatableId !== undefined || args.fields !== undefined || args.clientValidation !== undefined) {
             throw new Error(`${kind}: give either table, or datatableId with fields (and clientValidation), not both`);
         }
-        const { datatableId, fields, clientValidation } = args.table;
-        return { datatableId, fields, clientValidation };
+        // Its id, not its `datatableId` output: the engine keeps an id known while previewing an update of the table
+        // (its other outputs become unknown there), so the rows' preview shows no replacement the update will not make.
+        const { id, fields, clientValidation } = args.table;
+        return { datatableId: id, fields, clientValidation };
     }
     if (args.datatableId === undefined || args.fields === undefined) {
         throw new Error(`${kind}: give table (a DataTable), or datatableId together with the table's fields`);
