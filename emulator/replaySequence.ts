@@ -13,7 +13,7 @@ export interface ReplayOptions {
     gaps: number[] | number;
 }
 
-/** What event-stream reads carry once a replay exists (API-CONTRACT.md). */
+/** What event-stream reads carry once a replay exists. */
 export interface ReplayStatus {
     firstSequenceIndex: number;
     lastSequenceIndex: number;

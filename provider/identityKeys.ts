@@ -7,8 +7,8 @@
 /** The Pulumi resource name: the base of an auto-generated platform name, and the audit trail's `resourceName`. */
 export const RESOURCE_NAME_KEY = "__resourceName";
 
-/** The stack being deployed: the audit trail's `stack`, and part of an auto-name's seed. */
+/** The stack being deployed: the audit trail's `stack`, and part of what an auto-name is derived from. */
 export const STACK_KEY = "__stack";
 
-/** The project being deployed: part of an auto-name's seed, so two projects' stacks never share a name. */
+/** The project being deployed: part of what an auto-name is derived from, so two projects' stacks never share a name. */
 export const PROJECT_KEY = "__project";

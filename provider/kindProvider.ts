@@ -13,14 +13,16 @@ type Props = Record<string, unknown>;
 
 /**
  * Everything that differs between resource kinds. `kindProvider` turns it into the provider the host calls, so
- * every kind checks, diffs, names, settles unconfirmed creates and words its errors the same way. (A data record
- * set, whose writes are per record, keeps its own CRUD but checks and words its errors through the same
- * `checkKind`, `inKindContext` and `carried`.)
+ * every kind checks, diffs, names, settles unconfirmed creates and words its errors the same way. (The two sets,
+ * `DataRecordSet` and `DataTableRows`, whose writes are per member, keep their own CRUD but check and word their
+ * errors through the same `checkKind`, `inKindContext` and `carried`.)
  *
  * A new kind is a `schema.ts` (zod schema, defaults, cross-field rules), an `api.ts` (the platform's body,
  * `toBody` and an `objectCollection`), a `provider.ts` that fills this in, and tests beside them. Create, read,
- * update and delete come from `postedObjectCrud` (the platform chooses the id, POST) or `chosenIdObjectCrud`
- * (we choose it, PUT; with a pre-flight hook for checks outside the object).
+ * update and delete come from the pieces in `lifecycle/`, by how the platform treats the object:
+ * `postedObjectCrud` (the platform chooses the id, POST, with a version), `chosenIdObjectCrud` (we choose it, PUT;
+ * with a pre-flight hook for checks outside the object), `postedCreate` with `updateUnversioned` (POST, no
+ * version: compare before writing), or `integrationLifecycle` (an integration and its configuration).
  *
  * `check` runs, in order: `normalise`, `defaults`, auto-naming (`nameMaxLength`), then `schema` and `rules`.
  * Outputs are always `inputsFromLive(live)` plus `computed(live)`, with the carried keys.
@@ -48,7 +50,7 @@ export interface KindDefinition<I extends Props, L> {
      * the inputs to report as replaces, given the previous outputs and the new inputs. Called only on a change.
      */
     replacesFor?: {
-        /** The inputs it reads: they seed the auto-name, so a replacement is named apart from what it replaces. */
+        /** The inputs it reads: the auto-name derives from them, so a replacement is named apart from what it replaces. */
         inputs: readonly string[];
         replaces(olds: Props, news: Props): string[];
     };
@@ -131,7 +133,7 @@ export async function inKindContext<T>(label: string, action: string, run: () =>
     }
 }
 
-/** The inputs whose change replaces an object: they seed its auto-name, so a replacement is named apart. */
+/** The inputs whose change replaces an object: its auto-name derives from them, so a replacement is named apart. */
 function replaceKeysOf(def: Pick<KindDefinition<Props, unknown>, "replaceOn" | "replacesFor">): string[] {
     return [...(def.replaceOn ?? []), ...(def.replacesFor?.inputs ?? [])];
 }

@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { TableFieldType } from "../provider/kinds/dataTable/schema";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 import type { DataRule } from "./dataSchema";
 
-export type DataTableFieldType = "boolean" | "integer" | "number" | "string";
+export type DataTableFieldType = TableFieldType;
 
 /** One field (column) of a data table, as the platform stores it. */
 export interface DataTableField {

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import type { ImportMode } from "../provider/kinds/dataTableRows/schema";
 import { type DataTableSourceArgs, tableInputs } from "./dataTableSource";
 import { DynamicResource, resourceIdentity } from "./dynamicResource";
 
@@ -29,7 +30,7 @@ export interface DataTableRowsArgs extends DataTableSourceArgs {
      * uploads every row and the platform deletes every other row of the table, including rows this program does not
      * manage. Either way, what the job did is read back from the table.
      */
-    importMode?: pulumi.Input<"ReplaceAll" | "Append">;
+    importMode?: pulumi.Input<ImportMode>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ProcessAutomationTriggerInputs } from "../provider/kinds/processAutomationTrigger/schema";
+import type { DataFormat, ProcessAutomationTriggerInputs } from "../provider/kinds/processAutomationTrigger/schema";
 import { DynamicResource, resourceProps } from "./dynamicResource";
 
 type Inputs = ProcessAutomationTriggerInputs;
@@ -11,7 +11,7 @@ export interface TriggerTarget {
     /** The workflow's flow id. */
     id: pulumi.Input<string>;
     /** How the event reaches the workflow: "Json" or "TopLevelPrimitives". */
-    workflowTargetSettings?: pulumi.Input<{ dataFormat: pulumi.Input<"Json" | "TopLevelPrimitives"> }>;
+    workflowTargetSettings?: pulumi.Input<{ dataFormat: pulumi.Input<DataFormat> }>;
 }
 
 /**

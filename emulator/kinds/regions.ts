@@ -23,7 +23,7 @@ export type RegionConfig = Pick<RegionHealth, "id"> & Partial<Omit<RegionHealth,
 export const DEFAULT_SYNC_INTERVAL_SECONDS = 60;
 export const DEFAULT_LATENCY_MS = 40;
 
-/** Real Genesys Cloud region ids (API-CONTRACT.md, "Hosts and auth"), all healthy. */
+/** Real Genesys Cloud region ids (the platform's region list), all healthy. */
 export const DEFAULT_REGION_IDS = [
     "us-east-1",
     "us-west-2",

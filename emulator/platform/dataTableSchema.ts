@@ -1,4 +1,5 @@
 import type { Models } from "purecloud-platform-client-v2";
+import { isPlainObject } from "../jsonObject";
 import type { FieldError } from "../apiError";
 
 /** The platform's limits on data tables ("Work with data tables", "Create a data table" in the Genesys help). */
@@ -42,17 +43,13 @@ export function matchesType(type: FieldType, value: unknown): boolean {
     return TYPE_TESTS[type](value);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function fieldError(fieldName: string, errorCode: string, message: string): FieldError {
     return { fieldName, errorCode, message };
 }
 
 function checkField(name: string, raw: unknown, errors: FieldError[]): TableField | undefined {
     const at = `schema.properties.${name}`;
-    if (!isObject(raw)) {
+    if (!isPlainObject(raw)) {
         errors.push(fieldError(at, "invalid.value", `${at} must be an object with a type`));
         return undefined;
     }
@@ -98,7 +95,7 @@ function checkField(name: string, raw: unknown, errors: FieldError[]): TableFiel
  * default, title and displayOrder. Returns the schema the platform stores, with its fixed draft-04 frame.
  */
 export function checkSchema(raw: unknown, title: string, errors: FieldError[]): TableSchema | undefined {
-    if (!isObject(raw)) {
+    if (!isPlainObject(raw)) {
         errors.push(fieldError("schema", "required", "schema is required: a JSON schema whose properties hold key"));
         return undefined;
     }
@@ -120,7 +117,7 @@ export function checkSchema(raw: unknown, title: string, errors: FieldError[]): 
         );
     }
     const properties = raw.properties;
-    if (!isObject(properties)) {
+    if (!isPlainObject(properties)) {
         errors.push(fieldError("schema.properties", "required", "schema.properties is required and must hold key"));
         return undefined;
     }

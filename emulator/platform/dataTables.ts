@@ -1,6 +1,6 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { ApiError, badRequest, type FieldError } from "../apiError";
-import type { JsonObject } from "../jsonObject";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList, sentQuery } from "../pagination";
 import { importJobRoutes } from "./dataTableImports";
@@ -33,7 +33,7 @@ function expandsSchema(query: URLSearchParams): boolean {
 /** Name, description, division and schema of a create or update body; every problem as a field error. */
 function checkTable(body: unknown): { value?: JsonObject; errors: FieldError[] } {
     const errors: FieldError[] = [];
-    const raw = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as JsonObject;
+    const raw: JsonObject = isPlainObject(body) ? body : {};
     const name = raw.name;
     if (typeof name !== "string" || name.trim() === "") {
         errors.push({ fieldName: "name", errorCode: "required", message: "name is required" });

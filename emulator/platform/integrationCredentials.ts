@@ -1,7 +1,7 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { badRequest, type FieldError } from "../apiError";
 import type { Collection } from "../collection";
-import type { JsonObject } from "../jsonObject";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList } from "../pagination";
 import { allOf } from "./permissions";
@@ -30,18 +30,14 @@ export const CREDENTIAL_TYPES: readonly Models.CredentialType[] = [
 
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The body of a POST or PUT: a name, a known type, and every field the type requires (strings). */
 function checkCredential(body: unknown): { value?: JsonObject; errors: FieldError[] } {
-    const raw = isObject(body) ? body : {};
+    const raw = isPlainObject(body) ? body : {};
     const errors: FieldError[] = [];
     const fail = (fieldName: string, errorCode: string, message: string) =>
         errors.push({ fieldName, errorCode, message });
     if (typeof raw.name !== "string" || raw.name.trim() === "") fail("name", "required", "name is required");
-    const typeName = isObject(raw.type) ? raw.type.name : undefined;
+    const typeName = isPlainObject(raw.type) ? raw.type.name : undefined;
     const type = CREDENTIAL_TYPES.find((t) => t.name === typeName);
     if (!type) {
         fail(
@@ -50,7 +46,7 @@ function checkCredential(body: unknown): { value?: JsonObject; errors: FieldErro
             `type.name must name a credential type: ${CREDENTIAL_TYPES.map((t) => t.name).join(", ")}`,
         );
     }
-    const fields = isObject(raw.credentialFields) ? raw.credentialFields : {};
+    const fields = isPlainObject(raw.credentialFields) ? raw.credentialFields : {};
     for (const field of type?.required ?? []) {
         if (typeof fields[field] !== "string" || fields[field] === "")
             fail(`credentialFields.${field}`, "required", `credentialFields.${field} is required by ${typeName}`);

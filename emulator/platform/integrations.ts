@@ -1,7 +1,7 @@
 import type { Models } from "purecloud-platform-client-v2";
 import { ApiError, badRequest, type FieldError } from "../apiError";
 import type { Collection } from "../collection";
-import type { JsonObject } from "../jsonObject";
+import { isPlainObject, type JsonObject } from "../jsonObject";
 import type { Route } from "../kind";
 import { pageList, sentQuery } from "../pagination";
 import { INTEGRATION_TYPES, type IntegrationTypeSpec } from "./integrationTypes";
@@ -12,10 +12,6 @@ const INTEGRATIONS_PATH = "/api/v2/integrations";
 const INTEGRATION = `${INTEGRATIONS_PATH}/{integrationId}`;
 const CONFIG = `${INTEGRATION}/config/current`;
 const INTENDED_STATES = ["ENABLED", "DISABLED"] as const;
-
-function isObject(value: unknown): value is JsonObject {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function specOf(integration: JsonObject): IntegrationTypeSpec {
     return INTEGRATION_TYPES[integration.integrationTypeId as string];
@@ -57,7 +53,7 @@ function checkConfig(
     spec: IntegrationTypeSpec,
 ): { value?: JsonObject; version?: number; errors: FieldError[] } {
     const errors: FieldError[] = [];
-    const raw = isObject(body) ? body : {};
+    const raw = isPlainObject(body) ? body : {};
     const fail = (fieldName: string, errorCode: string, message: string) =>
         errors.push({ fieldName, errorCode, message });
     if (typeof raw.name !== "string" || raw.name.trim() === "") fail("name", "required", "name is required");
@@ -73,10 +69,10 @@ function checkConfig(
     }
     if (typeof raw.notes !== "string") fail("notes", "required", "notes is required (a string, may be empty)");
     for (const field of ["properties", "advanced", "credentials"]) {
-        if (!isObject(raw[field])) fail(field, "required", `${field} is required (an object, may be empty)`);
+        if (!isPlainObject(raw[field])) fail(field, "required", `${field} is required (an object, may be empty)`);
     }
-    if (isObject(raw.properties)) errors.push(...spec.propertyErrors(raw.properties));
-    if (isObject(raw.credentials) && spec.credentialKeys) {
+    if (isPlainObject(raw.properties)) errors.push(...spec.propertyErrors(raw.properties));
+    if (isPlainObject(raw.credentials) && spec.credentialKeys) {
         for (const key of Object.keys(raw.credentials).filter((k) => !spec.credentialKeys?.includes(k))) {
             fail(
                 `credentials.${key}`,
@@ -138,8 +134,8 @@ function integrationRoutes(integrations: Collection, configs: Collection): Route
             pattern: INTEGRATIONS_PATH,
             permissions: allOf("integrations:integration:add"),
             handle: ({ body }) => {
-                const raw = isObject(body) ? body : {};
-                const typeId = isObject(raw.integrationType) ? raw.integrationType.id : undefined;
+                const raw = isPlainObject(body) ? body : {};
+                const typeId = isPlainObject(raw.integrationType) ? raw.integrationType.id : undefined;
                 const spec = typeof typeId === "string" ? INTEGRATION_TYPES[typeId] : undefined;
                 const errors: FieldError[] = [];
                 if (!spec) {
@@ -181,7 +177,7 @@ function integrationRoutes(integrations: Collection, configs: Collection): Route
             permissions: allOf("integrations:integration:edit"),
             handle: ({ params, body }) => {
                 const current = integrations.current(params.integrationId);
-                const state = isObject(body) ? body.intendedState : undefined;
+                const state = isPlainObject(body) ? body.intendedState : undefined;
                 if (typeof state !== "string" || !(INTENDED_STATES as readonly string[]).includes(state)) {
                     throw badRequest(
                         [

@@ -1,7 +1,7 @@
 import type { ApiClient } from "../client/apiClient";
 import { deleteOrGone, readOrGone } from "./missingIsGone";
 
-/** What every platform object carries (API-CONTRACT.md, "Conventions"). */
+/** What every platform object carries (the platform's conventions). */
 export interface PlatformObject {
     id: string;
     version: number;

@@ -1,7 +1,7 @@
 import { objectCollection } from "../../lifecycle/objectCollection";
 import { canonicalFields, type DataField, type DataRule, type DataSchemaInputs } from "./schema";
 
-/** The platform's body for a data schema (API-CONTRACT.md). */
+/** The platform's body for a data schema. */
 export interface DataSchemaBody {
     name: string;
     fields: DataField[];

@@ -2,7 +2,7 @@ import { objectCollection } from "../../lifecycle/objectCollection";
 import type { ReplaySequence } from "./derived";
 import { eventBusRegion, type EventStreamInputs, type SequenceIndexTrigger } from "./schema";
 
-/** The platform's body for an event stream (API-CONTRACT.md). */
+/** The platform's body for an event stream. */
 export interface EventStreamBody {
     name: string;
     description?: string;

@@ -3,7 +3,7 @@ import { readOrGone } from "../../lifecycle/missingIsGone";
 import { objectCollection } from "../../lifecycle/objectCollection";
 import type { FailoverStrategyInputs, StrategyRegion } from "./schema";
 
-/** The platform's body for a failover strategy (API-CONTRACT.md). */
+/** The platform's body for a failover strategy. */
 export interface FailoverStrategyBody {
     name: string;
     description?: string;

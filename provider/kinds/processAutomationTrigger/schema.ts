@@ -8,6 +8,7 @@ import { containsUnknown } from "../../validation/unknowns";
 /** The platform's enums (Java SDK docs: TriggerTarget, WorkflowTargetSettings, MatchCriteria). */
 export const TARGET_TYPES = ["Workflow"] as const;
 export const DATA_FORMATS = ["Json", "TopLevelPrimitives"] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
 /** Operators compared with a list in `values`; every other operator takes one `value`. */
 export const LIST_OPERATORS = ["In", "NotIn", "All"] as const;
 export const NUMBER_OPERATORS = ["GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual"] as const;

@@ -1,7 +1,7 @@
 import { objectCollection } from "../../lifecycle/objectCollection";
 import type { MediaType, Quality, RecordingPolicyInputs } from "./schema";
 
-/** The platform's body for a recording policy (API-CONTRACT.md). */
+/** The platform's body for a recording policy. */
 export interface RecordingPolicyBody {
     name: string;
     description?: string;

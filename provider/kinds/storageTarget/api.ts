@@ -1,7 +1,7 @@
 import { objectCollection } from "../../lifecycle/objectCollection";
 import type { Encryption, StorageTargetInputs } from "./schema";
 
-/** The platform's body for a storage target (API-CONTRACT.md); `configuration.secretAccessKey` is write-only. */
+/** The platform's body for a storage target; `configuration.secretAccessKey` is write-only. */
 export interface StorageTargetBody {
     name: string;
     type: "aws-s3";

@@ -1,7 +1,7 @@
 import { objectCollection } from "../../lifecycle/objectCollection";
 import type { WebhookInputs } from "./schema";
 
-/** The platform's body for a webhook (API-CONTRACT.md); `secret` is write-only. */
+/** The platform's body for a webhook; `secret` is write-only. */
 export interface WebhookBody {
     name: string;
     targetUrl: string;
