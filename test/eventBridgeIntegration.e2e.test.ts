@@ -100,6 +100,26 @@ describe("EventBridgeIntegration end to end (program → real host → emulator'
         assert.deepEqual(await ops(true), ["same"]);
     });
 
+    it("refuses to take over an integration someone else installed under the name the program chose", async () => {
+        await stack.engine.destroy();
+        const foreign = await stack.platform.post("/api/v2/integrations", {
+            name: "team-events",
+            integrationType: { id: "amazon-eventbridge-source" },
+        });
+        assert.equal(foreign.status, 200, JSON.stringify(foreign.body));
+        const before = JSON.stringify(await installed());
+        args = { ...args, name: "team-events" };
+        await assert.rejects(
+            stack.run(program),
+            /an integration named "team-events" already exists.*does not take over an integration it did not create/,
+        );
+        assert.equal(JSON.stringify(await installed()), before, "the foreign integration is untouched, none added");
+        assert.equal((await stack.platform.remove(`/api/v2/integrations/${foreign.body.id}`)) < 300, true);
+        const { name: _name, ...autoNamed } = args;
+        args = autoNamed;
+        assert.deepEqual(await ops(), ["create"]);
+    });
+
     it("drops an integration deleted outside Pulumi on refresh, and destroys what it holds", async () => {
         const [live] = await installed();
         assert.equal((await stack.platform.remove(`/api/v2/integrations/${live.id}`)) < 300, true);

@@ -3,6 +3,7 @@ import { call, type JsonResponse, tokenFor } from "./emulatorClient";
 /** What the platform holds, read and changed straight through the emulator's API, as someone outside Pulumi would. */
 export interface PlatformView {
     get(path: string): Promise<JsonResponse>;
+    post(path: string, body: unknown): Promise<JsonResponse>;
     put(path: string, body: unknown): Promise<JsonResponse>;
     remove(path: string): Promise<number>;
 }
@@ -19,6 +20,7 @@ export function platformView(url: () => string): PlatformView {
     };
     return {
         get: (path) => asPlatform("GET", path),
+        post: (path, body) => asPlatform("POST", path, body),
         put: (path, body) => asPlatform("PUT", path, body),
         remove: async (path) => (await asPlatform("DELETE", path)).status,
     };

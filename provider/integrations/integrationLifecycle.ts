@@ -92,10 +92,12 @@ export class UnfinishedInstall extends UnconfirmedCreate {
 
 /**
  * Installs an integration in three steps the platform keeps apart: POST it, PUT its configuration with the version
- * it has, PATCH its state. Each step is resumable: an earlier attempt that failed midway left an integration under
- * this (unique) name, which is picked up where it stopped instead of installing a second one, and a step whose
- * result is already there is skipped. `configure` gives the configuration once the integration exists (a kind may
- * have more to create first, such as a credential).
+ * it has, PATCH its state. Each step is resumable: under an auto-name (derived from this project, stack and
+ * resource, so no one else's), an integration already there is an earlier attempt that failed midway, picked up
+ * where it stopped instead of installing a second one, and a step whose result is already there is skipped. Under
+ * a name the program chose, an integration already there may be anyone's: the install is refused rather than take
+ * it over. `configure` gives the configuration once the integration exists (a kind may have more to create first,
+ * such as a credential).
  */
 export async function installIntegration(
     client: ApiClient,
@@ -103,14 +105,24 @@ export async function installIntegration(
         label: string;
         typeId: string;
         name: string;
+        /** The name is an auto-name, this resource's own. */
+        autoNamed: boolean;
         configure(): Promise<DesiredConfig>;
         state: IntendedState;
     },
 ): Promise<LiveIntegration> {
     const { label, typeId, name, state } = steps;
     const findByName = () => integrationApi.findByName(client, typeId, name);
+    const earlier = await findByName();
+    if (earlier !== undefined && !steps.autoNamed) {
+        throw new Error(
+            `an integration named ${JSON.stringify(name)} already exists (${earlier.id}); this stack does not take ` +
+                "over an integration it did not create: choose another name (or leave `name` out for an auto-name), " +
+                "or delete that integration if this stack should manage it",
+        );
+    }
     const installed =
-        (await findByName()) ??
+        earlier ??
         (await createAdoptingOrphan({ name, post: () => integrationApi.create(client, typeId, name), findByName }));
     try {
         const desired = await steps.configure();

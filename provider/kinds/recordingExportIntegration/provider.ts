@@ -1,5 +1,6 @@
 import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
+import { AUTO_NAMED_KEY } from "../../lifecycle/autoName";
 import { integrationApi } from "../../integrations/integrationApi";
 import {
     installIntegration,
@@ -35,12 +36,13 @@ async function complete(client: ApiClient, live: LiveIntegration | undefined): P
 }
 
 /**
- * The role credential, named after the integration (our names are unique): an earlier attempt's credential is
- * taken up and set to the role, so a failure midway never leaves a second one.
+ * The role credential, named after the integration. Under an auto-name (this resource's own) an earlier attempt's
+ * credential is taken up and set to the role, so a failure midway never leaves a second one; under a name the
+ * program chose, a credential already there may be anyone's, and a new one is made.
  */
-async function ensureCredential(client: ApiClient, name: string, roleArn: string): Promise<string> {
+async function ensureCredential(client: ApiClient, name: string, roleArn: string, autoNamed: boolean): Promise<string> {
     const body = roleCredential(name, roleArn);
-    const earlier = await credentialApi.findByName(client, name);
+    const earlier = autoNamed ? await credentialApi.findByName(client, name) : undefined;
     if (earlier !== undefined) return (await credentialApi.put(client, earlier.id, body)).id;
     const created = await createAdoptingOrphan({
         name,
@@ -60,6 +62,7 @@ export const recordingExportIntegrationProvider = kindProvider<RecordingExportIn
 
     async create(client, inputs) {
         await bucketPreflight(inputs);
+        const autoNamed = (inputs as Record<string, unknown>)[AUTO_NAMED_KEY] === true;
         const shape = await exportTypeShape(client);
         // The credential is made once the integration exists, so an unfinished install always has an integration
         // to be found and removed by (the credential goes with it, found by the same name).
@@ -67,8 +70,9 @@ export const recordingExportIntegrationProvider = kindProvider<RecordingExportIn
             label: LABEL,
             typeId: RECORDING_EXPORT_TYPE,
             name: inputs.name,
+            autoNamed,
             configure: async () =>
-                desiredConfig(inputs, shape, await ensureCredential(client, inputs.name, inputs.roleArn)),
+                desiredConfig(inputs, shape, await ensureCredential(client, inputs.name, inputs.roleArn, autoNamed)),
             state: stateOf(inputs.enabled),
         });
         return (await complete(client, live)) as LiveExport;
