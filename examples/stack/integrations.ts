@@ -37,7 +37,7 @@ export function partnerEvents(settings: StackSettings) {
 }
 
 /**
- * Recording exports to a bucket of ours (staging and prod): the bucket, its default encryption (SSE-KMS under its
+ * Recording exports to a bucket of ours (staging and prod): the bucket with public access blocked, its default encryption (SSE-KMS under its
  * own rotated key in prod, AES256 elsewhere), the IAM role Genesys Cloud assumes (its account as principal, our org
  * id as external id), and the export integration, created after the encryption so the pre-flight sees it.
  */
@@ -45,6 +45,13 @@ export function recordingExport(settings: StackSettings, organizationId: pulumi.
     if (!settings.recordingExport) return undefined;
     const prod = settings.environment === "prod";
     const bucket = new aws.s3.BucketV2("recording-exports", { forceDestroy: !prod });
+    new aws.s3.BucketPublicAccessBlock("recording-exports-public-access", {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    });
     const key = prod
         ? new aws.kms.Key("recording-exports-key", { enableKeyRotation: true, deletionWindowInDays: 30 })
         : undefined;

@@ -269,6 +269,42 @@ describe("the example contact-center program, per stack (real providers in proce
         assert.equal(byName("prod", ":Key", "recording-exports-key").inputs.enableKeyRotation, true);
         assert.equal(byName("prod", ":BucketV2", "recording-exports").inputs.forceDestroy, false);
         assert.equal(byName("staging", ":BucketV2", "recording-exports").inputs.forceDestroy, true);
+        for (const stack of ["staging", "prod"]) {
+            const block = byName(stack, ":BucketPublicAccessBlock", "recording-exports-public-access");
+            assert.deepEqual(block.propertyDependencies.bucket, [byName(stack, ":BucketV2", "recording-exports").urn]);
+            for (const flag of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"])
+                assert.equal(block.inputs[flag], true, `${stack}: ${flag}`);
+        }
+    });
+
+    it("exports what the retention policy retains to the export integration, where the stack has one", async () => {
+        type Actions = { integrationExport?: { integration: { id: string } } };
+        const actionsOf = (stack: string) =>
+            (
+                byName(stack, "genesys:MediaRetentionPolicy", "recording-retention").inputs as {
+                    mediaPolicies: Record<string, { actions: Actions }>;
+                }
+            ).mediaPolicies;
+        assert.ok(
+            Object.values(actionsOf("dev")).every((policy) => policy.actions.integrationExport === undefined),
+            "dev exports nothing",
+        );
+        for (const stack of ["staging", "prod"]) {
+            const exportsId = String(runs[stack].exports.recordingExportIntegrationId);
+            const policy = byName(stack, "genesys:MediaRetentionPolicy", "recording-retention");
+            assert.ok(
+                policy.propertyDependencies.mediaPolicies.includes(
+                    byName(stack, "genesys:RecordingExportIntegration", "recording-exports").urn,
+                ),
+                `${stack}: the policy follows the integration`,
+            );
+            for (const [channel, { actions }] of Object.entries(actionsOf(stack)))
+                assert.equal(actions.integrationExport?.integration.id, exportsId, `${stack} ${channel}`);
+            const live = await fetchPlatform(
+                `/api/v2/recording/mediaretentionpolicies/${runs[stack].exports.retentionPolicyId}`,
+            );
+            assert.equal(live.body.mediaPolicies.callPolicy.actions.integrationExport.integration.id, exportsId);
+        }
     });
 
     it("holds no secret in plain text in any resource's inputs or __provider", () => {

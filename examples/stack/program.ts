@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { eventBus, platformRole, recordingsBucket } from "./aws";
 import { existingAwsLinks } from "./existingAws";
 import { type AwsLinks, eventStream, failover, queueData, recording, webhooks } from "./genesys";
@@ -17,17 +18,22 @@ export function contactCenter() {
     const recordings = recordingsBucket(settings);
     const events = eventBus(settings);
     const role = platformRole(settings, recordings, events);
-    const outputs = genesysSide(settings, {
-        bucket: recordings.bucket.id,
-        bucketRegion: recordings.bucket.region,
-        bucketEncryption: recordings.encryption,
-        kmsKeyArn: recordings.kmsKey?.arn,
-        eventBusArn: events.bus.arn,
-        platformRoleArn: role.arn,
-    });
     // Integrations whose AWS partners (the partner bus, the export bucket and role) are declared beside them.
     const partner = partnerEvents(settings);
     const exports = recordingExport(settings, partner.integration.organizationId);
+    const outputs = genesysSide(
+        settings,
+        {
+            bucket: recordings.bucket.id,
+            bucketRegion: recordings.bucket.region,
+            bucketEncryption: recordings.encryption,
+            kmsKeyArn: recordings.kmsKey?.arn,
+            eventBusArn: events.bus.arn,
+            platformRoleArn: role.arn,
+        },
+        // Its id, which a preview of the integration's update keeps known.
+        exports?.integration.id,
+    );
     return {
         ...outputs,
         partnerEventSource: partner.integration.eventSourceName,
@@ -44,14 +50,14 @@ export function contactCenterOnExistingAws() {
     return genesysSide(settings, existingAwsLinks(settings));
 }
 
-function genesysSide(settings: StackSettings, links: AwsLinks) {
+function genesysSide(settings: StackSettings, links: AwsLinks, exportIntegration?: pulumi.Input<string>) {
     const { storage, voice, video } = recording(settings, links);
     const strategy = failover(settings);
     const hooks = webhooks(settings);
     const stream = eventStream(settings, links);
     const data = queueData();
     const table = queueTable();
-    const retained = retention(settings);
+    const retained = retention(settings, exportIntegration);
 
     return {
         recordingsBucket: links.bucket,

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import * as genesys from "genesys-pulumi";
 import type { StackSettings } from "./settings";
 
@@ -9,15 +10,19 @@ function channels(settings: StackSettings): (keyof genesys.MediaPolicies)[] {
 /**
  * The org's real Genesys Cloud retention and automation: a media retention policy that archives recordings after
  * the stack's `archiveAfterDays` and deletes them after its `retentionDays` (the bucket's lifecycle uses the same
- * figure), and a process automation trigger that starts the post-call survey workflow when a customer hangs up.
+ * figure), exporting them to `exportIntegration` when one is given, and a process automation trigger that starts the post-call survey workflow when a customer hangs up.
  */
-export function retention(settings: StackSettings) {
+export function retention(settings: StackSettings, exportIntegration?: pulumi.Input<string>) {
     const actions = {
         retainRecording: true,
         retentionDuration: {
             archiveRetention: { days: settings.archiveAfterDays, storageMedium: "CLOUDARCHIVE" as const },
             deleteRetention: { days: settings.retentionDays },
         },
+        // Where the stack exports recordings (staging and prod), each retained recording is also exported there.
+        ...(exportIntegration === undefined
+            ? {}
+            : { integrationExport: { integration: { id: exportIntegration }, shouldExportScreenRecordings: false } }),
     };
     const mediaPolicies: genesys.MediaPolicies = Object.fromEntries(
         channels(settings).map((key) => [key, { actions }]),
