@@ -204,3 +204,9 @@ export const REAL_HOST_CASES = [
     "a client missing the write scope or permission",
     "409: the stable object was changed outside Pulumi",
 ];
+
+/**
+ * The fixtures (see kindFixtures.ts) run through the real host for those cases: a set whose partial failures cross
+ * gRPC as init errors, on the API contract and on the platform's import job, and an integration installed in steps.
+ */
+export const REAL_HOST_FIXTURES = ["DataRecordSet", "DataTableRowsImport", "EventBridgeIntegration"];

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { readmeFigure, readmeWord } from "../readmeFigures";
-import { FAULT_CASES, REAL_HOST_CASES } from "./faultCases";
+import { FAULT_CASES, REAL_HOST_CASES, REAL_HOST_FIXTURES } from "./faultCases";
 import { KIND_FIXTURES } from "./kindFixtures";
 
 describe("the fault matrix, as the README describes it", () => {
@@ -18,7 +18,11 @@ describe("the fault matrix, as the README describes it", () => {
         );
         assert.equal(readmeFigure(/import job \((\d+) cells\)/), FAULT_CASES.length * fixtures.length);
         assert.equal(readmeFigure(/which runs the (\d+) fault cells/), FAULT_CASES.length * fixtures.length);
-        assert.equal(readmeFigure(/plus (\d+) cells through the real dynamic-provider host/), REAL_HOST_CASES.length);
+        assert.equal(
+            readmeFigure(/plus (\d+) cells through the real dynamic-provider host/),
+            REAL_HOST_CASES.length * REAL_HOST_FIXTURES.length,
+        );
+        for (const fixture of REAL_HOST_FIXTURES) assert.ok(KIND_FIXTURES[fixture], `${fixture} is a fixture`);
         const names = new Set(FAULT_CASES.map((c) => c.name));
         for (const name of REAL_HOST_CASES) assert.ok(names.has(name), `${name} is a fault case`);
     });
