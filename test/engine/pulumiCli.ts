@@ -1,17 +1,26 @@
 // Where the real-engine tests find the Pulumi CLI, and what they do without one: skip loudly, or fail under CI.
-import { describe, it } from "node:test";
+import { after, afterEach, describe, it } from "node:test";
 import { findPulumiCli, type PulumiCli } from "../../harness/pulumiCli";
 
 export type { PulumiCli };
 
 /**
- * `describe` for a suite that drives the real CLI. Without the CLI it prints one loud line saying what it skipped
- * and why, and registers the suite as skipped; with `CI=true` that is a failure instead.
+ * `describe` for a suite that drives the real CLI, printing how many of its tests ran. Without the CLI it prints one
+ * loud line saying what it skipped and why, and registers the suite as skipped; with `CI=true` that is a failure
+ * instead.
  */
 export function describeWithPulumiCli(name: string, suite: (cli: PulumiCli) => void): void {
     const cli = findPulumiCli();
     if (!("missing" in cli)) {
-        describe(name, () => suite(cli));
+        describe(name, () => {
+            // Said in the log, so a CI run shows how much ran on the real engine.
+            let ran = 0;
+            afterEach(() => {
+                ran++;
+            });
+            after(() => console.log(`real engine (Pulumi CLI ${cli.version}): ${ran} tests ran in "${name}"`));
+            suite(cli);
+        });
         return;
     }
     if (process.env.CI === "true") {
