@@ -75,6 +75,11 @@ export interface CliStackOptions {
     config?: ConfigMap;
     /** Environment of the CLI, hence of the provider process. */
     env?: Record<string, string>;
+    /**
+     * The package the program's `@pulumi/pulumi` resolves to, whose dynamic-provider host the engine starts (default
+     * the pinned one; `pulumi-host-floor` is the lowest the peer range allows).
+     */
+    hostPackage?: string;
 }
 
 export interface CliStack {
@@ -117,7 +122,8 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
     // The engine starts provider plugins in the program's directory (`main`), where the launcher resolves
     // `@pulumi/pulumi` and the host resolves `genesys-pulumi`: a user's project after `npm install`.
     const project = createConsumerProject();
-    const pulumiPackage = dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [project.repoRoot] }));
+    const hostPackage = options.hostPackage ?? "@pulumi/pulumi";
+    const pulumiPackage = dirname(require.resolve(`${hostPackage}/package.json`, { paths: [project.repoRoot] }));
     mkdirSync(join(project.dir, "node_modules", "@pulumi"));
     symlinkSync(pulumiPackage, join(project.dir, "node_modules", "@pulumi", "pulumi"), "dir");
     const backend = join(project.dir, ".state");
