@@ -3,8 +3,8 @@
 //     writes the refused rows once the platform accepts them, and converges;
 //   - a replacement followed by a failure later in the same `up` leaves the old object pending deletion; the next
 //     `up` deletes it;
-//   - `deleteBeforeReplace` on a schema with records depending on it: records go first, come back last, their schema id
-//     is unknown in the preview, and nothing is orphaned.
+//   - `deleteBeforeReplace` on a schema with records (and a table with rows) depending on it: they go first, come
+//     back last, their parent's id is unknown in the preview, and nothing is orphaned.
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
@@ -158,44 +158,86 @@ const roster = (extraField: boolean) => async () => {
     });
 };
 
-describeWithPulumiCli("deleteBeforeReplace on a schema with records, through the real Pulumi engine", (cli) => {
-    const suite = cliStackPerSuite(cli);
-    before(async () => {
-        const up = await suite.stack.up(roster(true));
-        assert.ok(up.ok, up.output);
+/** A table replaced delete-before-replace (a field removed), with a row and a set of rows depending on it. */
+const routes = (extraField: boolean) => async () => {
+    const table = new genesys.DataTable(
+        "routes",
+        {
+            fields: [
+                { name: "key", type: "string" },
+                { name: "queue", type: "string", default: "" },
+                ...(extraField ? [{ name: "note", type: "string" as const }] : []),
+            ],
+        },
+        { deleteBeforeReplace: true },
+    );
+    new genesys.DataTableRow("fallback", { table, key: "fallback", data: { queue: "general" } });
+    new genesys.DataTableRows("routed", {
+        table,
+        rows: [
+            { key: "sales", data: { queue: "sales-queue" } },
+            { key: "support", data: { queue: "support-queue" } },
+        ],
     });
+};
 
-    it("deletes the records first and creates them last, their schema id unknown in the preview; nothing orphaned", async () => {
-        const old = (await suite.stack.resources()).find((r) => r.name === "contacts");
-        const preview = await suite.stack.preview(roster(false));
-        assert.ok(preview.ok, preview.output);
-        const replaced = (steps: CliStep[]) =>
-            [...new Set(steps.filter((s) => s.op === "replace").map((s) => s.name))].sort();
-        assert.deepEqual(replaced(preview.steps), ["ada", "contacts", "team"], preview.output);
-        for (const name of ["ada", "team"]) {
-            const step = preview.steps.find((s) => s.name === name && s.op === "replace");
-            assert.equal(step?.newInputs?.schemaId, UNKNOWN, `${name}: ${JSON.stringify(step?.newInputs)}`);
-        }
+const PARENTS = [
+    {
+        what: "a schema with records",
+        program: roster,
+        parent: "contacts",
+        dependents: ["ada", "team"],
+        idKey: "schemaId",
+    },
+    {
+        what: "a table with rows",
+        program: routes,
+        parent: "routes",
+        dependents: ["fallback", "routed"],
+        idKey: "datatableId",
+    },
+];
 
-        const run = await suite.stack.up(roster(false));
-        assert.ok(run.ok, run.output);
-        const order = run.steps.map((s) => `${s.op} ${s.name}`);
-        const at = (step: string) => {
-            const index = order.indexOf(step);
-            assert.ok(index >= 0, `${step} in ${order.join(", ")}`);
-            return index;
-        };
-        for (const dependent of ["ada", "team"]) {
-            assert.ok(at(`delete-replaced ${dependent}`) < at("delete-replaced contacts"), order.join(", "));
-            assert.ok(at("create-replacement contacts") < at(`create-replacement ${dependent}`), order.join(", "));
-        }
-        const now = (await suite.stack.resources()).find((r) => r.name === "contacts");
-        assert.notEqual(now?.id, old?.id);
-        assert.deepEqual(
-            await platformInventory(suite.stack.platform),
-            (await suite.stack.resources()).flatMap(platformPaths).sort(),
-            "nothing orphaned",
-        );
-        assert.ok((await suite.stack.preview(roster(false), { expectNoChanges: true })).ok);
+for (const { what, program, parent, dependents, idKey } of PARENTS) {
+    describeWithPulumiCli(`deleteBeforeReplace on ${what}, through the real Pulumi engine`, (cli) => {
+        const suite = cliStackPerSuite(cli);
+        before(async () => {
+            const up = await suite.stack.up(program(true));
+            assert.ok(up.ok, up.output);
+        });
+
+        it(`deletes the dependents first and creates them last, their ${idKey} unknown in the preview; nothing orphaned`, async () => {
+            const old = (await suite.stack.resources()).find((r) => r.name === parent);
+            const preview = await suite.stack.preview(program(false));
+            assert.ok(preview.ok, preview.output);
+            const replaced = (steps: CliStep[]) =>
+                [...new Set(steps.filter((s) => s.op === "replace").map((s) => s.name))].sort();
+            assert.deepEqual(replaced(preview.steps), [parent, ...dependents].sort(), preview.output);
+            for (const name of dependents) {
+                const step = preview.steps.find((s) => s.name === name && s.op === "replace");
+                assert.equal(step?.newInputs?.[idKey], UNKNOWN, `${name}: ${JSON.stringify(step?.newInputs)}`);
+            }
+
+            const run = await suite.stack.up(program(false));
+            assert.ok(run.ok, run.output);
+            const order = run.steps.map((s) => `${s.op} ${s.name}`);
+            const at = (step: string) => {
+                const index = order.indexOf(step);
+                assert.ok(index >= 0, `${step} in ${order.join(", ")}`);
+                return index;
+            };
+            for (const dependent of dependents) {
+                assert.ok(at(`delete-replaced ${dependent}`) < at(`delete-replaced ${parent}`), order.join(", "));
+                assert.ok(at(`create-replacement ${parent}`) < at(`create-replacement ${dependent}`), order.join(", "));
+            }
+            const now = (await suite.stack.resources()).find((r) => r.name === parent);
+            assert.notEqual(now?.id, old?.id);
+            assert.deepEqual(
+                await platformInventory(suite.stack.platform),
+                (await suite.stack.resources()).flatMap(platformPaths).sort(),
+                "nothing orphaned",
+            );
+            assert.ok((await suite.stack.preview(program(false), { expectNoChanges: true })).ok);
+        });
     });
-});
+}
