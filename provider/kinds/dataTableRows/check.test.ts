@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { UNKNOWN } from "../../validation/unknowns";
 import { dataTableRowsProvider as provider } from "./provider";
@@ -87,6 +90,28 @@ describe("DataTableRows check", () => {
         const { inputs, failures } = await provider.check({}, { ...valid, fields: UNKNOWN });
         assert.deepEqual(failures, []);
         assert.equal(inputs.rowHashes, undefined);
+    });
+
+    it("reads rows from a JSON file: typed values pass and are hashed, a wrong one is named with its place in the file", async () => {
+        const dir = mkdtempSync(join(tmpdir(), "rows-json-"));
+        try {
+            const file = join(dir, "rows.json");
+            writeFileSync(file, JSON.stringify(rows));
+            const fromFile = await provider.check({}, { datatableId: "t1", fields, file });
+            assert.deepEqual(fromFile.failures, []);
+            const fromList = await provider.check({}, valid);
+            assert.deepEqual(fromFile.inputs.rowHashes, fromList.inputs.rowHashes, "the same rows hash the same");
+            assert.equal(typeof fromFile.inputs.sourceHash, "string");
+            writeFileSync(file, JSON.stringify([rows[0], { key: "c", data: { seats: "many" } }]));
+            const wrong = await provider.check({}, { datatableId: "t1", fields, file });
+            assert.deepEqual(
+                wrong.failures.map((f) => f.property),
+                ["file"],
+            );
+            assert.match(wrong.failures[0].reason, /rows\.json \[1\] \(key "c"\): .*seats/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("refuses a row key no URL can address", async () => {
