@@ -77,6 +77,13 @@ test("the SDK installs the export integration with its bucket and credential, up
     const enabled = await integrations.patchIntegration(id, { body: { intendedState: "ENABLED" } });
     assert.equal(enabled.reportedState?.code, "ACTIVE");
 
+    const read = await integrations.getIntegration(id);
+    assert.deepEqual([read.name, read.integrationType?.id, read.intendedState], ["exports", EXPORT, "ENABLED"]);
+    const current = await integrations.getIntegrationConfigCurrent(id);
+    assert.equal(current.version, 2);
+    assert.deepEqual(current.properties, { bucketName: "cc-exports" });
+    assert.equal(current.credentials[credentialKey].id, credential.id);
+
     const listed = await integrations.getIntegrations({ integrationType: EXPORT, expand: ["config.current"] });
     assert.deepEqual(listed.entities?.[0]?.config?.current?.properties, { bucketName: "cc-exports" });
 
