@@ -21,8 +21,8 @@ type Props = Record<string, unknown>;
  * `toBody` and an `objectCollection`), a `provider.ts` that fills this in, and tests beside them. Create, read,
  * update and delete come from the pieces in `lifecycle/`, by how the platform treats the object:
  * `postedObjectCrud` (the platform chooses the id, POST, with a version), `chosenIdObjectCrud` (we choose it, PUT;
- * with a pre-flight hook for checks outside the object), `postedCreate` with `updateUnversioned` (POST, no
- * version: compare before writing), or `integrationLifecycle` (an integration and its configuration).
+ * with a pre-flight hook for checks outside the object), `postedUnversionedCrud` (POST, no version:
+ * compare before writing), or `integrationLifecycle` (an integration and its configuration).
  *
  * `check` runs, in order: `normalise`, `defaults`, auto-naming (`nameMaxLength`), then `schema` and `rules`.
  * Outputs are always `inputsFromLive(live)` plus `computed(live)`, with the carried keys.

@@ -1,6 +1,5 @@
 import { kindProvider } from "../../kindProvider";
-import { postedCreate } from "../../lifecycle/postedObjectCrud";
-import { updateUnversioned } from "../../lifecycle/updateUnversioned";
+import { postedUnversionedCrud } from "../../lifecycle/postedUnversionedCrud";
 import { breakingFieldChanges } from "../dataSchema/fieldChanges";
 import { comparable, dataTableApi as api, fieldsOf, type LiveDataTable, toBody } from "./api";
 import { DATA_TABLE_LIMITS, type DataTableInputs, dataTableInputs, dataTableRules } from "./schema";
@@ -40,23 +39,11 @@ export const dataTableProvider = kindProvider<DataTableInputs, LiveDataTable>({
     },
     checkOnly: ["clientValidation"],
 
-    ...postedCreate(api, toBody),
-    read: (client, id) => api.get(client, id),
-    update(client, id, olds, inputs) {
-        const body = toBody(inputs);
-        return updateUnversioned({
-            label: LABEL,
-            id,
-            known: comparable(toBody(olds as DataTableInputs)),
-            sent: comparable(body),
-            get: () => api.get(client, id),
-            readAfterWriteMs: client.readAfterWriteMs,
-            put: () => api.put(client, id, body),
-            fieldsOf: (live) => comparable(live, true),
-        });
-    },
-    delete: (client, id) => api.delete(client, id),
-    idOf: (live) => live.id,
+    ...postedUnversionedCrud(api, toBody, {
+        label: LABEL,
+        written: (body) => comparable(body),
+        live: (live) => comparable(live, true),
+    }),
 
     inputsFromLive,
     computed: (live) => ({ datatableId: live.id }),

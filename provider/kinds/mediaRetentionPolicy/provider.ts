@@ -1,6 +1,5 @@
 import { kindProvider } from "../../kindProvider";
-import { postedCreate } from "../../lifecycle/postedObjectCrud";
-import { updateUnversioned } from "../../lifecycle/updateUnversioned";
+import { postedUnversionedCrud } from "../../lifecycle/postedUnversionedCrud";
 import { projectOnSchema } from "../../validation/schemaProjection";
 import { type LivePolicy, policyApi as api, toBody } from "./api";
 import {
@@ -29,23 +28,8 @@ export const mediaRetentionPolicyProvider = kindProvider<MediaRetentionPolicyInp
     defaults: mediaRetentionPolicyDefaults,
     nameMaxLength: 256,
     replaceOn: [],
-    ...postedCreate(api, toBody),
-    read: (client, id) => api.get(client, id),
-    delete: (client, id) => api.delete(client, id),
-    idOf: (live) => live.id,
-    update(client, id, olds, inputs) {
-        const body = toBody(inputs);
-        return updateUnversioned({
-            label: LABEL,
-            id,
-            known: toBody(olds as MediaRetentionPolicyInputs),
-            sent: body,
-            put: () => api.put(client, id, body),
-            get: () => api.get(client, id),
-            readAfterWriteMs: client.readAfterWriteMs,
-            fieldsOf: writtenFields,
-        });
-    },
+    // No version: an update compares the policy's written fields with what the stack last wrote.
+    ...postedUnversionedCrud(api, toBody, { label: LABEL, written: (body) => body, live: writtenFields }),
     inputsFromLive: writtenFields,
     computed: (live) => ({ policyId: live.id }),
 });
