@@ -99,6 +99,8 @@ function applyCsv(
         );
     }
     const rows = store.rows(tableId);
+    // Held keys, kept as rows are added: listing the table for each line would make a full load quadratic.
+    const held = new Set(rows.list().map((row) => row.id as string));
     const failures: RowFailure[] = [];
     const listed = new Set<string>();
     let updated = 0;
@@ -129,12 +131,12 @@ function applyCsv(
             } else if (value !== undefined) values[column] = value;
         });
         if (bad) continue;
-        const exists = rows.list().some((r) => r.id === key);
-        if (!exists && rows.list().length >= DATA_TABLE_LIMITS.rows) {
+        if (!held.has(key) && held.size >= DATA_TABLE_LIMITS.rows) {
             fail("row", `would exceed the limit of ${DATA_TABLE_LIMITS.rows} rows per table`);
             continue;
         }
         rows.put(key, completeRow(schema, values));
+        held.add(key);
         updated++;
     }
     let deleted = 0;
