@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ApiClient } from "./client/apiClient";
 import { apiClient, type ConfigureRequest, configure } from "./providerContext";
-import { AUTO_NAMED_KEY, resolveName } from "./lifecycle/autoName";
+import { AUTO_NAMED_KEY, isAutoNamed, resolveName } from "./lifecycle/autoName";
 import { PROJECT_KEY, RESOURCE_NAME_KEY, STACK_KEY } from "./identityKeys";
 import { readConfirmingGone } from "./lifecycle/confirmGone";
 import { diffInputs } from "./lifecycle/inputDiff";
@@ -171,8 +171,7 @@ export function kindProvider<I extends Props, L>(def: KindDefinition<I, L>): Kin
      * removed). Create-before-delete would then collide, so that replacement deletes first.
      */
     const keepsItsName = (olds: Props, news: Props): boolean => {
-        if (def.nameMaxLength === undefined || olds[AUTO_NAMED_KEY] !== true || news[AUTO_NAMED_KEY] !== true)
-            return false;
+        if (def.nameMaxLength === undefined || !isAutoNamed(olds) || !isAutoNamed(news)) return false;
         const { [AUTO_NAMED_KEY]: _auto, name: _name, ...program } = news;
         return resolveName(program, undefined, def.nameMaxLength, replaceKeysOf(def)).name === olds.name;
     };

@@ -5,6 +5,10 @@ import { containsUnknown, UNKNOWN } from "../validation/unknowns";
 /** Added by `check` beside the user's inputs when it chose the name, so later runs keep that name. */
 export const AUTO_NAMED_KEY = "__autoNamed";
 
+/** Whether `check` chose these inputs' name: it derives from this resource, so an object under it is no one else's. */
+export const isAutoNamed = (props: object | undefined): boolean =>
+    (props as Record<string, unknown> | undefined)?.[AUTO_NAMED_KEY] === true;
+
 const SUFFIX_LENGTH = 7;
 
 /**
@@ -25,7 +29,7 @@ export function resolveName(
     replaceKeys: readonly string[],
 ): { name: unknown; autoNamed: boolean } {
     if (news.name !== undefined) return { name: news.name, autoNamed: false };
-    if (olds?.[AUTO_NAMED_KEY] === true && typeof olds.name === "string") return { name: olds.name, autoNamed: true };
+    if (isAutoNamed(olds) && typeof olds?.name === "string") return { name: olds.name, autoNamed: true };
     const replacing = replaceKeys.map((key) => news[key] ?? null);
     if (containsUnknown(replacing)) return { name: UNKNOWN, autoNamed: true };
     const base = typeof news[RESOURCE_NAME_KEY] === "string" ? (news[RESOURCE_NAME_KEY] as string) : "genesys";

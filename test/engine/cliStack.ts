@@ -4,6 +4,7 @@
  * network, and the embedded emulator as the platform. The engine, its plan, diff, state and secrets handling are the
  * real ones; the engine starts the real dynamic-provider host through `pulumi-resource-pulumi-nodejs`.
  */
+import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -27,6 +28,7 @@ import {
     startEmulator,
 } from "../../emulator";
 import { createConsumerProject, type ConsumerProject } from "../../harness/consumerProject";
+import { platformPaths } from "../platformInventory";
 import { platformView, type PlatformView } from "../platformView";
 import type { PulumiCli } from "./pulumiCli";
 
@@ -101,6 +103,10 @@ export interface CliStack {
     stateFile(): string;
     /** The stack's resources in the state (`pulumi stack export`), without the stack and provider resources. */
     resources(): Promise<StateResource[]>;
+    /** The resource of that name the state holds (not one pending deletion); the test fails without one. */
+    stated(name: string): Promise<StateResource>;
+    /** The platform paths of every object the state holds, sorted, to compare with the platform's inventory. */
+    held(): Promise<string[]>;
     /** Removes the stack's temporary directory (the emulator is the caller's). */
     remove(): void;
 }
@@ -179,6 +185,21 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
         }
     };
 
+    const resources = async (): Promise<StateResource[]> => {
+        const deployment = await stack.exportStack();
+        return ((deployment.deployment.resources ?? []) as any[])
+            .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))
+            .map((r) => ({
+                name: String(r.urn).split("::").pop() as string,
+                type: r.type,
+                id: r.id,
+                inputs: r.inputs ?? {},
+                outputs: r.outputs ?? {},
+                initErrors: r.initErrors,
+                delete: r.delete,
+                pendingReplacement: r.pendingReplacement,
+            }));
+    };
     return {
         name,
         stack,
@@ -213,24 +234,25 @@ export async function startCliStack(options: CliStackOptions): Promise<CliStack>
             }
         },
         stateFile: () => readFileSync(join(backend, ".pulumi", "stacks", projectName, `${name}.json`), "utf8"),
-        async resources() {
-            const deployment = await stack.exportStack();
-            return ((deployment.deployment.resources ?? []) as any[])
-                .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))
-                .map((r) => ({
-                    name: String(r.urn).split("::").pop() as string,
-                    type: r.type,
-                    id: r.id,
-                    inputs: r.inputs ?? {},
-                    outputs: r.outputs ?? {},
-                    initErrors: r.initErrors,
-                    delete: r.delete,
-                    pendingReplacement: r.pendingReplacement,
-                }));
+        resources,
+        async stated(name) {
+            const found = (await resources()).find((r) => r.name === name && !r.delete);
+            assert.ok(found, `${name} is in the state`);
+            return found;
+        },
+        async held() {
+            return (await resources()).flatMap(platformPaths).sort();
         },
         remove: () => project.cleanup(),
     };
 }
+
+/** The sorted names of the resources whose step is `op`. */
+export const namesWith = (op: string, steps: CliStep[]) =>
+    steps
+        .filter((s) => s.op === op)
+        .map((s) => s.name)
+        .sort();
 
 /**
  * An emulator and a stack on it for one suite: started before its tests, removed after them. Read the fields inside

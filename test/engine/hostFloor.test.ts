@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { it } from "node:test";
 import * as genesys from "genesys-pulumi";
-import { platformInventory, platformPaths } from "../platformInventory";
+import { platformInventory } from "../platformInventory";
 import { cliStackPerSuite } from "./cliStack";
 import { describeWithPulumiCli } from "./pulumiCli";
 
@@ -31,12 +31,8 @@ const program = (revision: number) => async () => {
 
 describeWithPulumiCli("the lowest @pulumi/pulumi host the peer range allows, under the real Pulumi engine", (cli) => {
     const suite = cliStackPerSuite(cli, { hostPackage: FLOOR_HOST });
-    const held = async () => (await suite.stack.resources()).flatMap(platformPaths).sort();
-    const stated = async (name: string) => {
-        const found = (await suite.stack.resources()).find((r) => r.name === name);
-        assert.ok(found, `${name} is in the state`);
-        return found;
-    };
+    const held = () => suite.stack.held();
+    const stated = (name: string) => suite.stack.stated(name);
 
     it("the engine starts the floor's host: the program's @pulumi/pulumi is that version", () => {
         const linked = JSON.parse(

@@ -7,28 +7,18 @@ import * as genesys from "genesys-pulumi";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { KIND_FIXTURES } from "../faults/kindFixtures";
 import { platformInventory, platformPaths } from "../platformInventory";
-import { type CliStack, type CliStep, startCliStack } from "./cliStack";
+import { type CliStack, namesWith, startCliStack } from "./cliStack";
 import { contactCenter, KINDS, RESOURCE_OF, SECRETS } from "./contactCenterProgram";
 import { describeWithPulumiCli } from "./pulumiCli";
 
 const kindOfStep = (type: string) => type.split(":").pop() as string;
-/** The sorted names of the resources whose step is `op`. */
-const namesWith = (op: string, steps: CliStep[]) =>
-    steps
-        .filter((s) => s.op === op)
-        .map((s) => s.name)
-        .sort();
 
 describeWithPulumiCli("every kind through the real Pulumi engine", (cli) => {
     let emulator: RunningEmulator;
     let stack: CliStack;
     const requests = () => emulator.stats().requests;
-    const held = async () => (await stack.resources()).flatMap(platformPaths).sort();
-    const stated = async (name: string) => {
-        const found = (await stack.resources()).find((r) => r.name === name && !r.delete);
-        assert.ok(found, `${name} is in the state`);
-        return found;
-    };
+    const held = () => stack.held();
+    const stated = (name: string) => stack.stated(name);
 
     before(async () => {
         emulator = await startEmulator({ port: 0 });

@@ -234,7 +234,7 @@ for (const { what, program, parent, dependents, idKey } of PARENTS) {
             assert.notEqual(now?.id, old?.id);
             assert.deepEqual(
                 await platformInventory(suite.stack.platform),
-                (await suite.stack.resources()).flatMap(platformPaths).sort(),
+                await suite.stack.held(),
                 "nothing orphaned",
             );
             assert.ok((await suite.stack.preview(program(false), { expectNoChanges: true })).ok);

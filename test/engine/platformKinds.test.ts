@@ -7,7 +7,7 @@ import * as genesys from "genesys-pulumi";
 import { KIND_FIXTURES } from "../faults/kindFixtures";
 import { platformInventory, platformPaths } from "../platformInventory";
 import { startS3Double, type S3Double } from "../s3Double";
-import { cliStackPerSuite } from "./cliStack";
+import { cliStackPerSuite, namesWith } from "./cliStack";
 import { describeWithPulumiCli } from "./pulumiCli";
 
 const PLATFORM_KINDS = [
@@ -173,7 +173,7 @@ describeWithPulumiCli("the real platform's kinds through the real Pulumi engine"
     });
     const suite = cliStackPerSuite(cli, { env });
     const requests = () => suite.emulator.stats().requests;
-    const held = async () => (await suite.stack.resources()).flatMap(platformPaths).sort();
+    const held = () => suite.stack.held();
 
     it("previews a new stack of all seven kinds as creates, and calls nothing", async () => {
         const before = requests();
@@ -220,16 +220,7 @@ describeWithPulumiCli("the real platform's kinds through the real Pulumi engine"
         assert.deepEqual(await platformInventory(suite.stack.platform), await held());
     });
 
-    const stated = async (name: string) => {
-        const found = (await suite.stack.resources()).find((r) => r.name === name && !r.delete);
-        assert.ok(found, `${name} is in the state`);
-        return found;
-    };
-    const namesWith = (op: string, steps: { op: string; name: string }[]) =>
-        steps
-            .filter((s) => s.op === op)
-            .map((s) => s.name)
-            .sort();
+    const stated = (name: string) => suite.stack.stated(name);
 
     it("updates every kind in place, as the preview said", async () => {
         const ids = Object.fromEntries(

@@ -391,9 +391,9 @@ const schemaIdOf = (response: { body: unknown }) => (response.body as { id: stri
 type Member = { key: string; data: Props };
 
 /** A parent created first (a schema or a table, as the program's would be), then its members written to it. */
-async function withMembers(parent: Response, write: (parentId: string) => Promise<Response>[]): Promise<Response[]> {
+async function withMembers(parent: Response, write: (parentId: string) => Promise<Response[]>): Promise<Response[]> {
     if (parent.status >= 300) return [parent];
-    return [parent, ...(await Promise.all(write(schemaIdOf(parent))))];
+    return [parent, ...(await write(schemaIdOf(parent)))];
 }
 
 const recordPath = (schemaId: string, key: string) =>
@@ -426,8 +426,8 @@ const dataRecord: KindCase = {
         }),
     ),
     toPlatform: async (checked, send) =>
-        withMembers(await createSchema(checked, send), (schemaId) => [
-            send("PUT", recordPath(schemaId, String(checked.key)), checked.data),
+        withMembers(await createSchema(checked, send), async (schemaId) => [
+            await send("PUT", recordPath(schemaId, String(checked.key)), checked.data),
         ]),
 };
 
@@ -452,7 +452,7 @@ const dataRecordSet: KindCase = {
     ),
     toPlatform: async (checked, send) =>
         withMembers(await createSchema(checked, send), (schemaId) =>
-            (checked.records as Member[]).map((r) => send("PUT", recordPath(schemaId, r.key), r.data)),
+            Promise.all((checked.records as Member[]).map((r) => send("PUT", recordPath(schemaId, r.key), r.data))),
         ),
 };
 
@@ -537,10 +537,9 @@ async function withTable(
 ): Promise<Response[]> {
     const body = dataTableBody({ name: `rows-${randomUUID()}`, fields: fieldList } as DataTableInputs);
     const table = await send("POST", DATA_TABLES, json(body));
-    if (table.status >= 300) return [table];
-    const written = await write(schemaIdOf(table));
-    await send("DELETE", tablePath(schemaIdOf(table)));
-    return [table, ...written];
+    const responses = await withMembers(table, write);
+    if (table.status < 300) await send("DELETE", tablePath(schemaIdOf(table)));
+    return responses;
 }
 
 const IMPORT_DONE = ["Succeeded", "Failed"];

@@ -1,6 +1,6 @@
 import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
-import { AUTO_NAMED_KEY } from "../../lifecycle/autoName";
+import { isAutoNamed } from "../../lifecycle/autoName";
 import { integrationApi } from "../../integrations/integrationApi";
 import {
     installIntegration,
@@ -37,7 +37,7 @@ export const eventBridgeIntegrationProvider = kindProvider<EventBridgeIntegratio
             label: LABEL,
             typeId: EVENTBRIDGE_TYPE,
             name: inputs.name,
-            autoNamed: (inputs as Record<string, unknown>)[AUTO_NAMED_KEY] === true,
+            autoNamed: isAutoNamed(inputs),
             configure: async () => desiredConfig(inputs),
             state: stateOf(inputs.enabled),
         });

@@ -1,6 +1,6 @@
 import type { ApiClient } from "../../client/apiClient";
 import { kindProvider } from "../../kindProvider";
-import { AUTO_NAMED_KEY } from "../../lifecycle/autoName";
+import { isAutoNamed } from "../../lifecycle/autoName";
 import { integrationApi } from "../../integrations/integrationApi";
 import {
     installIntegration,
@@ -62,7 +62,7 @@ export const recordingExportIntegrationProvider = kindProvider<RecordingExportIn
 
     async create(client, inputs) {
         await bucketPreflight(inputs);
-        const autoNamed = (inputs as Record<string, unknown>)[AUTO_NAMED_KEY] === true;
+        const autoNamed = isAutoNamed(inputs);
         const shape = await exportTypeShape(client);
         // The credential is made once the integration exists, so an unfinished install always has an integration
         // to be found and removed by (the credential goes with it, found by the same name).
